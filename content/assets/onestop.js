@@ -1,0 +1,104 @@
+/* Step-by-step enhancements. Without JavaScript every step is open and readable; with it,
+   steps can be shown and hidden, and marked as done. "Done" marks are kept only in this
+   browser (localStorage) and are never sent anywhere. */
+(function () {
+  "use strict";
+
+  function storageKey(journey) { return "onestop:done:" + journey; }
+
+  function readDone(journey) {
+    try { return JSON.parse(window.localStorage.getItem(storageKey(journey)) || "[]"); }
+    catch (e) { return []; }
+  }
+
+  function writeDone(journey, numbers) {
+    try { window.localStorage.setItem(storageKey(journey), JSON.stringify(numbers)); }
+    catch (e) { /* storage full or blocked: the tick still shows for this visit */ }
+  }
+
+  function setOpen(step, open) {
+    var button = step.querySelector(".os-step__toggle");
+    var panel = step.querySelector(".os-step__panel");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    button.querySelector(".os-step__toggle-state").textContent = open ? "Hide" : "Show";
+    panel.hidden = !open;
+  }
+
+  function enhance(container) {
+    var journey = container.getAttribute("data-os-steps");
+    var steps = Array.prototype.slice.call(container.querySelectorAll(".os-step"));
+    var done = readDone(journey);
+
+    var controls = document.createElement("div");
+    controls.className = "os-steps__controls";
+    var all = document.createElement("button");
+    all.type = "button";
+    all.className = "os-steps__all";
+    all.setAttribute("aria-expanded", "true");
+    all.textContent = "Hide all steps";
+    controls.appendChild(all);
+    container.insertBefore(controls, container.firstChild);
+
+    steps.forEach(function (step) {
+      var title = step.querySelector(".os-step__title");
+      var text = title.querySelector(".os-step__text");
+      var panel = step.querySelector(".os-step__panel");
+      var number = parseInt(step.id.replace("step-", ""), 10);
+
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "os-step__toggle";
+      button.setAttribute("aria-controls", panel.id);
+      button.appendChild(text.cloneNode(true));
+      var state = document.createElement("span");
+      state.className = "os-step__toggle-state";
+      button.appendChild(state);
+      title.replaceChild(button, text);
+      button.addEventListener("click", function () {
+        setOpen(step, button.getAttribute("aria-expanded") !== "true");
+      });
+      setOpen(step, true);
+
+      var box = document.createElement("p");
+      box.className = "os-step__done";
+      var input = document.createElement("input");
+      input.type = "checkbox";
+      input.id = step.id + "-done";
+      var label = document.createElement("label");
+      label.htmlFor = input.id;
+      label.textContent = "I have done step " + number;
+      box.appendChild(input);
+      box.appendChild(label);
+      panel.appendChild(box);
+      input.checked = done.indexOf(number) !== -1;
+      step.classList.toggle("os-step--done", input.checked);
+      input.addEventListener("change", function () {
+        var current = readDone(journey).filter(function (n) { return n !== number; });
+        if (input.checked) { current.push(number); }
+        writeDone(journey, current.sort(function (a, b) { return a - b; }));
+        step.classList.toggle("os-step--done", input.checked);
+      });
+    });
+
+    all.addEventListener("click", function () {
+      var open = all.getAttribute("aria-expanded") !== "true";
+      steps.forEach(function (step) { setOpen(step, open); });
+      all.setAttribute("aria-expanded", open ? "true" : "false");
+      all.textContent = open ? "Hide all steps" : "Show all steps";
+    });
+
+    // A link to #step-N opens that step.
+    function openTarget() {
+      var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+      if (target && target.classList.contains("os-step")) { setOpen(target, true); }
+    }
+    window.addEventListener("hashchange", openTarget);
+    openTarget();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-os-steps]"), enhance);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
+  else { init(); }
+})();

@@ -1,0 +1,52 @@
+"""How numbers, money, days and dates read on the site: in plain US English."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_SYMBOLS = {"USD": "$"}
+
+
+def money(amount: float, currency: str = "USD") -> str:
+    """125 -> '$125'; 1234.5 -> '$1,234.50'; other currencies by code: '10 EUR'."""
+    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    symbol = _SYMBOLS.get(currency)
+    return f"{symbol}{text}" if symbol else f"{text} {currency}"
+
+
+def money_range(low: float, high: float, currency: str = "USD") -> str:
+    if low == high:
+        return money(low, currency)
+    return f"{money(low, currency)} to {money(high, currency)}"
+
+
+def days(count: int) -> str:
+    if count == 0:
+        return "right away"
+    return "1 day" if count == 1 else f"{count:,} days"
+
+
+def long_date(day: dt.date) -> str:
+    """2026-11-01 -> 'November 1, 2026'"""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def tel_href(phone: str) -> str:
+    """'1-800-829-4933' -> 'tel:+18008294933'; an extension is dialled after a pause (',')."""
+    main, extension = _split_extension(phone)
+    digits = re.sub(r"\D", "", main)
+    if len(digits) == 10:
+        digits = "+1" + digits
+    elif len(digits) == 11 and digits.startswith("1"):
+        digits = "+" + digits
+    return f"tel:{digits}" + (f",{extension}" if extension else "")
+
+
+def _split_extension(phone: str) -> tuple[str, str]:
+    match = re.search(r" (?:ext\.?|x) ?(\d+)$", phone)
+    return (phone[: match.start()], match.group(1)) if match else (phone, "")
+
+
+def address_lines(address: str) -> list[str]:
+    return [line.strip() for line in address.strip().splitlines() if line.strip()]

@@ -1,0 +1,199 @@
+"""Stage 3, link: the typed model and its graph.
+
+Forward edges come straight from the files (agency -> services, journey -> steps -> services,
+service -> requires). The reverse edges (which journeys and steps use a service, which services
+require it, which journeys an agency takes part in) and the journeys' totals are computed once
+here, so that rendering a page never scans the whole site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .load import SourceFile
+from .model import (
+    Agency, Channel, Contact, Fee, Journey, LegalBasis, ProcessingTime, Service, ServiceRef, Step,
+)
+
+
+def find_cycles(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """Each distinct cycle once, as a list of nodes starting at its smallest (a -> b -> ... )."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    stack: list[str] = []
+    found: dict[frozenset[str], list[str]] = {}
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in edges.get(node, ()):
+            if state.get(nxt) == 1:
+                cycle = stack[stack.index(nxt):]
+                first = cycle.index(min(cycle))
+                found.setdefault(frozenset(cycle), cycle[first:] + cycle[:first])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(edges):
+        if node not in state:
+            visit(node)
+    return sorted(found.values())
+
+
+@dataclass(frozen=True)
+class StepUse:
+    """A place where a service is part of a journey."""
+
+    journey_id: str
+    step_number: int
+    step_count: int
+
+
+@dataclass(frozen=True)
+class Money:
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class JourneyTotals:
+    """Estimates computed from the services' data."""
+
+    fees: Money
+    """Known fees: low leaves out optional steps and takes the cheapest option of 'one of' steps;
+    high takes every step and the dearest option."""
+    unknown_fees: tuple[ServiceRef, ...]
+    """Services whose fee is not known (not counted in `fees`)."""
+    max_days: int
+    """The longest processing time of each step, added up."""
+    untimed: tuple[ServiceRef, ...]
+    """Services with no processing time in days (not counted in `max_days`)."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the renderer needs, linked both ways."""
+
+    agencies: dict[str, Agency]
+    services: dict[ServiceRef, Service]
+    journeys: dict[str, Journey]
+    services_of_agency: dict[str, tuple[ServiceRef, ...]]
+    """Agency id -> its services, by title."""
+    journeys_of_agency: dict[str, tuple[str, ...]]
+    """Agency id -> the journeys with a step that uses one of its services."""
+    uses: dict[ServiceRef, tuple[StepUse, ...]]
+    """Service -> every journey step it is part of."""
+    required_by: dict[ServiceRef, tuple[ServiceRef, ...]]
+    """Service -> the services that list it under `requires`."""
+    totals: dict[str, JourneyTotals]
+    """Journey id -> its totals."""
+
+    def agency_of(self, ref: ServiceRef) -> Agency:
+        return self.agencies[ref.agency]
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value or ())
+
+
+def _agency(source: SourceFile) -> Agency:
+    d = source.data
+    return Agency(
+        id=source.id, name=d["name"], short_name=d.get("short_name"), jurisdiction=d["jurisdiction"],
+        description=d["description"], website=d["website"], contact=Contact(**d["contact"]),
+        owners=_tuple(d.get("owners")), source_path=source.path,
+    )
+
+
+def _service(source: SourceFile) -> Service:
+    d = source.data
+    assert source.agency_id is not None
+    fees = None if "fees" not in d else tuple(
+        Fee(float(f["amount"]), f.get("currency", "USD"), f["description"]) for f in d["fees"])
+    time = d.get("processing_time")
+    return Service(
+        ref=ServiceRef(source.agency_id, source.id), title=d["title"], summary=d["summary"],
+        description=d.get("description"), audience=_tuple(d["audience"]), keywords=_tuple(d.get("keywords")),
+        eligibility=_tuple(d.get("eligibility")), documents=_tuple(d.get("documents")), fees=fees,
+        processing_time=ProcessingTime(time["text"], time.get("max_days")) if time else None,
+        channels=tuple(Channel(**c) for c in d["channels"]),
+        requires=tuple(ServiceRef.parse(r) for r in d.get("requires", ())),
+        related=tuple(ServiceRef.parse(r) for r in d.get("related", ())),
+        legal_basis=tuple(LegalBasis(**b) for b in d.get("legal_basis", ())),
+        last_reviewed=dt.date.fromisoformat(d["last_reviewed"]), source_path=source.path,
+    )
+
+
+def _journey(source: SourceFile) -> Journey:
+    d = source.data
+    steps = tuple(
+        Step(number=i, title=s["title"], description=s.get("description"),
+             services=tuple(ServiceRef.parse(r) for r in s.get("services", ())),
+             choose=s.get("choose", "all"), when=s.get("when"))
+        for i, s in enumerate(d["steps"], start=1)
+    )
+    return Journey(id=source.id, title=d["title"], summary=d["summary"], audience=_tuple(d["audience"]),
+                   description=d.get("description"), steps=steps,
+                   related_journeys=_tuple(d.get("related_journeys")), source_path=source.path)
+
+
+def journey_totals(journey: Journey, services: Mapping[ServiceRef, Service]) -> JourneyTotals:
+    low = high = 0.0
+    days = 0
+    unknown: list[ServiceRef] = []
+    untimed: list[ServiceRef] = []
+    for step in journey.steps:
+        step_services = [services[r] for r in step.services]
+        known = [s.total_fee for s in step_services if s.total_fee is not None]
+        unknown += [s.ref for s in step_services if s.total_fee is None and s.ref not in unknown]
+        if step.choose == "one":
+            step_low, step_high = (min(known), max(known)) if known else (0.0, 0.0)
+        else:
+            step_low = step_high = sum(known)
+        low += 0.0 if step.optional else step_low
+        high += step_high
+        timed = [s.processing_time.max_days for s in step_services
+                 if s.processing_time and s.processing_time.max_days is not None]
+        untimed += [s.ref for s in step_services
+                    if not (s.processing_time and s.processing_time.max_days is not None) and s.ref not in untimed]
+        days += max(timed, default=0)
+    return JourneyTotals(Money(low, high), tuple(unknown), days, tuple(untimed))
+
+
+def link(files: list[SourceFile]) -> Site:
+    """Build the site graph from validated files (the caller has checked there are no errors)."""
+    agencies = {a.id: a for a in sorted((_agency(f) for f in files if f.kind == "agency"), key=lambda a: a.name)}
+    services = {s.ref: s for s in sorted((_service(f) for f in files if f.kind == "service"),
+                                         key=lambda s: (s.title.lower(), str(s.ref)))}
+    journeys = {j.id: j for j in sorted((_journey(f) for f in files if f.kind == "journey"),
+                                        key=lambda j: j.title.lower())}
+
+    services_of_agency: dict[str, list[ServiceRef]] = defaultdict(list)
+    for ref in services:
+        services_of_agency[ref.agency].append(ref)
+    uses: dict[ServiceRef, list[StepUse]] = defaultdict(list)
+    journeys_of_agency: dict[str, list[str]] = defaultdict(list)
+    for journey in journeys.values():
+        for step in journey.steps:
+            for ref in step.services:
+                uses[ref].append(StepUse(journey.id, step.number, len(journey.steps)))
+                if journey.id not in journeys_of_agency[ref.agency]:
+                    journeys_of_agency[ref.agency].append(journey.id)
+    required_by: dict[ServiceRef, list[ServiceRef]] = defaultdict(list)
+    for service in services.values():
+        for needed in service.requires:
+            required_by[needed].append(service.ref)
+
+    return Site(
+        agencies=agencies, services=services, journeys=journeys,
+        services_of_agency={a: tuple(services_of_agency.get(a, ())) for a in agencies},
+        journeys_of_agency={a: tuple(journeys_of_agency.get(a, ())) for a in agencies},
+        uses={r: tuple(uses.get(r, ())) for r in services},
+        required_by={r: tuple(required_by.get(r, ())) for r in services},
+        totals={j.id: journey_totals(j, services) for j in journeys.values()},
+    )

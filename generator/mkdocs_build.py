@@ -1,0 +1,32 @@
+"""Run a MkDocs build of the site into a given folder (used by `onestop build`)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+
+class EngineError(Exception):
+    """The site engine failed; the message says why."""
+
+
+def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today: str | None = None) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+        plugin = config.plugins.get("onestop")
+        if plugin is None:
+            raise EngineError(f"{config_file}: the onestop plugin is not listed under plugins")
+        plugin.config.strict = strict
+        plugin.config.report_problems = False  # the CLI has printed them already
+        if today:
+            plugin.config.today = today
+        build(config)
+    except MkDocsException as exc:
+        raise EngineError(str(exc)) from None

@@ -1,0 +1,141 @@
+"""The typed model every stage after validation works on. Frozen: built once, then only read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+Jurisdiction = Literal["federal", "state", "county", "municipal"]
+ChannelType = Literal["online", "in_person", "phone", "mail", "email"]
+OFFLINE_CHANNELS: frozenset[str] = frozenset({"in_person", "phone", "mail"})
+"""Channels a citizen without internet or a smartphone can use."""
+
+
+@dataclass(frozen=True, order=True)
+class ServiceRef:
+    """A service as referred to from anywhere: `<agency-id>/<service-id>`."""
+
+    agency: str
+    service: str
+
+    @classmethod
+    def parse(cls, text: str) -> ServiceRef:
+        agency, service = text.split("/")
+        return cls(agency, service)
+
+    def __str__(self) -> str:
+        return f"{self.agency}/{self.service}"
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    hours: str | None = None
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: str
+    short_name: str | None
+    jurisdiction: Jurisdiction
+    description: str
+    """Markdown."""
+    website: str
+    contact: Contact
+    owners: tuple[str, ...]
+    source_path: str
+    """The YAML file this came from, relative to the site root."""
+
+
+@dataclass(frozen=True)
+class Fee:
+    amount: float
+    currency: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ProcessingTime:
+    text: str
+    max_days: int | None
+
+
+@dataclass(frozen=True)
+class Channel:
+    type: ChannelType
+    url: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    hours: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Service:
+    ref: ServiceRef
+    title: str
+    summary: str
+    description: str | None
+    """Markdown."""
+    audience: tuple[str, ...]
+    keywords: tuple[str, ...]
+    eligibility: tuple[str, ...]
+    """Markdown items."""
+    documents: tuple[str, ...]
+    """Markdown items."""
+    fees: tuple[Fee, ...] | None
+    """None: unknown. Empty: free."""
+    processing_time: ProcessingTime | None
+    channels: tuple[Channel, ...]
+    requires: tuple[ServiceRef, ...]
+    related: tuple[ServiceRef, ...]
+    legal_basis: tuple[LegalBasis, ...]
+    last_reviewed: dt.date
+    source_path: str
+
+    @property
+    def has_offline_channel(self) -> bool:
+        return any(c.type in OFFLINE_CHANNELS for c in self.channels)
+
+    @property
+    def total_fee(self) -> float | None:
+        """Sum of the fees (all in one currency in practice), None when unknown."""
+        return None if self.fees is None else sum(f.amount for f in self.fees)
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    """1-based position in its journey."""
+    title: str
+    description: str | None
+    services: tuple[ServiceRef, ...]
+    choose: Literal["all", "one"]
+    when: str | None
+
+    @property
+    def optional(self) -> bool:
+        return self.when is not None
+
+
+@dataclass(frozen=True)
+class Journey:
+    id: str
+    title: str
+    summary: str
+    audience: tuple[str, ...]
+    description: str | None
+    steps: tuple[Step, ...]
+    related_journeys: tuple[str, ...]
+    source_path: str

@@ -1,0 +1,59 @@
+"""Problems found in content: what, where, how bad, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, located in an editor's file."""
+
+    path: str
+    """File path relative to the site root, with forward slashes."""
+    line: int
+    """1-based line number (1 when the problem concerns the whole file)."""
+    col: int
+    """1-based column number."""
+    severity: Severity = field(compare=False)
+    message: str = field(compare=True)
+    hint: str | None = field(default=None, compare=False)
+    """How to fix it, where a hint helps."""
+
+    def format_text(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command, shown inline on the pull request."""
+        kind = "error" if self.severity is Severity.ERROR else "warning"
+        text = self.message + (f" (hint: {self.hint})" if self.hint else "")
+        # Workflow commands end at a newline; percent-encode as GitHub documents.
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::{kind} file={path},line={self.line},col={self.col}::{text}"
+
+
+class ContentError(Exception):
+    """Raised by the pipeline when the content has errors; carries every problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        super().__init__(f"{len(errors)} error(s) in content")
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def warnings(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.WARNING]

@@ -1,0 +1,45 @@
+"""The JSON Schemas shipped in the package: one source for the loader, editors and the docs."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SCHEMA_FILES = {
+    "agency": "agency.schema.json",
+    "service": "service.schema.json",
+    "journey": "journey.schema.json",
+}
+"""Each content kind's schema; `common.schema.json` holds their shared definitions."""
+ALL_SCHEMA_FILES = (*SCHEMA_FILES.values(), "common.schema.json")
+
+
+def schema_text(name: str) -> str:
+    return resources.files("generator").joinpath("schemas", name).read_text(encoding="utf-8")
+
+
+@cache
+def _registry() -> Registry:
+    # Schemas refer to each other by relative file name ("common.schema.json#/$defs/slug"),
+    # which also works for editors' language servers fetching them from site/schemas/.
+    return Registry().with_resources(
+        (name, Resource.from_contents(json.loads(schema_text(name)), default_specification=DRAFT202012))
+        for name in ALL_SCHEMA_FILES
+    )
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    schema: dict[str, Any] = json.loads(schema_text(SCHEMA_FILES[kind]))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def property_names(kind: str) -> list[str]:
+    return list(validator(kind).schema["properties"])

@@ -1,0 +1,356 @@
+"""Stage 2, validate: the JSON Schema of each file, then the contract's cross-file rules.
+
+Every problem in every file is collected; nothing stops at the first. Messages follow one
+pattern: the key path, what was expected, what was found; then a hint where one helps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import textstat
+from jsonschema import ValidationError
+
+from .graph import find_cycles
+from .load import JsonPath, SourceFile
+from .problems import Problem, Severity
+from .schemas import validator
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_ID = 64
+MAX_TITLE = 80
+MAX_SUMMARY = 200
+MAX_GRADE = 9.0
+REVIEW_MONTHS = 12
+
+_RAW_HTML = re.compile(r"<[A-Za-z/!?]")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_ALLOWED_LINK = re.compile(r"^(?:https://|mailto:|tel:)", re.IGNORECASE)
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    """('channels', 0, 'type') -> 'channels[0].type'"""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+_TYPE_WORDS = {"string": "text", "object": "a mapping of keys to values", "array": "a list",
+               "number": "a number", "integer": "a whole number", "boolean": "true or false"}
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str | None:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+@dataclass
+class _Checker:
+    source: SourceFile
+    problems: list[Problem]
+
+    def add(self, path: JsonPath, message: str, hint: str | None = None, *, key: bool = False,
+            severity: Severity = Severity.ERROR, at: tuple[int, int] | None = None) -> None:
+        positions = self.source.positions
+        line, col = at or (positions.of_key(path) if key else positions.of_value(path))
+        where = format_path(path)
+        self.problems.append(Problem(self.source.path, line, col, severity,
+                                     f"{where}: {message}" if where else message, hint))
+
+    def warn(self, path: JsonPath, message: str, hint: str | None = None, **kw: Any) -> None:
+        self.add(path, message, hint, severity=Severity.WARNING, **kw)
+
+
+def _schema_problems(check: _Checker, error: ValidationError) -> None:
+    path: JsonPath = tuple(error.absolute_path)
+    kind, instance, schema = error.validator, error.instance, error.schema
+    positions = check.source.positions
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        for key in [k for k in instance if k not in known]:
+            guess = _suggest(key, known)
+            message = f"unknown key '{key}'" + (f" (did you mean '{guess}'?)" if guess else "")
+            hint = None if guess else "allowed keys: " + ", ".join(known)
+            # Located at the key itself, but named from its parent.
+            line, col = positions.of_key(path + (key,))
+            check.add(path, message, hint, at=(line, col))
+    elif kind == "required":
+        for key in [k for k in error.validator_value if k not in instance]:
+            check.add(path, f"missing required key '{key}'", None)
+    elif kind == "type":
+        expected = error.validator_value
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        hint = None
+        if path in positions.plain_text and "string" in expected:
+            hint = f"quote it: '{positions.plain_text[path]}'"
+        elif instance is None:
+            hint = "write a value after the colon, or remove the line"
+        check.add(path, f"expected {words}; got {_describe(instance)}", hint)
+    elif kind in ("enum", "const"):
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        guess = _suggest(str(instance), [str(a) for a in allowed]) if isinstance(instance, str) else None
+        check.add(path, f"expected one of {', '.join(map(str, allowed))}; got {_describe(instance)}",
+                  f"did you mean '{guess}'?" if guess else None)
+    elif kind == "minItems":
+        check.add(path, "must not be empty" if error.validator_value == 1
+                  else f"must have at least {error.validator_value} items",
+                  "add an item, or remove the key")
+    elif kind == "uniqueItems":
+        check.add(path, "lists the same item more than once", "remove the repeated item")
+    elif kind == "minimum":
+        check.add(path, f"must be {error.validator_value} or more; got {_describe(instance)}")
+    elif "x-error" in schema and kind in ("pattern", "anyOf", "minLength", "maxLength"):
+        got = "" if kind == "anyOf" else f"; got {_describe(instance)}"
+        check.add(path, f"{schema['x-error']}{got}")
+    else:  # a schema keyword without a tailored message; still located and named
+        check.add(path, error.message)
+
+
+def _schema_check(source: SourceFile, problems: list[Problem]) -> bool:
+    check = _Checker(source, problems)
+    before = len(problems)
+    for error in validator(source.kind).iter_errors(source.data):
+        # if/then branches of channels report from inside the branch; "if" itself is silent.
+        if error.validator in ("if", "allOf"):
+            for sub in error.context or []:
+                _schema_problems(check, sub)
+            continue
+        _schema_problems(check, error)
+    return len(problems) == before
+
+
+# Markdown fields of each kind, as (path pattern) generators over the data.
+def markdown_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
+    data = source.data
+
+    def text(path: JsonPath, value: Any) -> Iterator[tuple[JsonPath, str]]:
+        if isinstance(value, str):
+            yield path, value
+
+    yield from text(("description",), data.get("description"))
+    if source.kind == "service":
+        for key in ("eligibility", "documents"):
+            items = data.get(key)
+            if isinstance(items, list):
+                for i, item in enumerate(items):
+                    yield from text((key, i), item)
+    if source.kind == "journey":
+        steps = data.get("steps")
+        if isinstance(steps, list):
+            for i, step in enumerate(steps):
+                if isinstance(step, dict):
+                    yield from text(("steps", i, "description"), step.get("description"))
+
+
+def _check_markdown(check: _Checker, path: JsonPath, value: str) -> None:
+    positions = check.source.positions
+    tag = _RAW_HTML.search(value)
+    if tag:
+        snippet = value[tag.start(): tag.start() + 20].split("\n")[0]
+        check.add(path, f"raw HTML is not allowed: '{snippet}'",
+                  "agency text is Markdown only: write **bold**, lists and [link text](https://...)",
+                  at=positions.locate(path, snippet))
+    else:
+        decoded = html.unescape(value)
+        if decoded != value and _RAW_HTML.search(decoded):
+            entity = re.search(r"&#?\w+;", value)
+            snippet = entity.group(0) if entity else value[:20]
+            check.add(path, f"HTML entity that decodes to markup is not allowed: '{snippet}'",
+                      "write the character itself, or describe it in words",
+                      at=positions.locate(path, snippet))
+    for url in [*_MD_LINK.findall(value), *_MD_REF_DEF.findall(value)]:
+        if url and not _ALLOWED_LINK.match(html.unescape(url).strip()):
+            check.add(path, f"link '{url[:60]}' must start with https://, mailto: or tel:",
+                      "use the full https:// address of the page", at=positions.locate(path, url[:30]))
+
+
+def _check_ids(source: SourceFile, check: _Checker) -> None:
+    for label, value in (("agency folder", source.agency_id), ("file name", source.id)):
+        if value is None:
+            continue
+        if source.kind == "agency" and label == "file name":
+            label = "agency folder"
+        if not SLUG.match(value) or len(value) > MAX_ID:
+            fixed = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:MAX_ID] or "my-id"
+            check.add((), f"{label} '{value}' is not a valid id: use lowercase letters, digits and "
+                      f"single hyphens, at most {MAX_ID} characters", f"rename it to '{fixed}'")
+    declared = source.data.get("id")
+    if isinstance(declared, str) and declared != source.id:
+        check.add(("id",), f"id '{declared}' does not match the {'folder' if source.kind == 'agency' else 'file'} "
+                  f"name '{source.id}'", "make them equal, or remove the id line")
+
+
+def _parse_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _check_text_quality(check: _Checker, data: dict[str, Any]) -> None:
+    title, summary = data.get("title"), data.get("summary")
+    if isinstance(title, str) and len(title) > MAX_TITLE:
+        check.warn(("title",), f"title is {len(title)} characters; keep it to {MAX_TITLE}",
+                   "say what the citizen does, starting with a verb")
+    if isinstance(summary, str):
+        if len(summary) > MAX_SUMMARY:
+            check.warn(("summary",), f"summary is {len(summary)} characters; keep it to {MAX_SUMMARY}",
+                       "one sentence; put detail in description")
+        grade = reading_grade(summary)
+        if grade > MAX_GRADE:
+            check.warn(("summary",), f"summary reads at US grade {grade:.1f}; aim for grade {MAX_GRADE:.0f} or below",
+                       "use shorter sentences and everyday words")
+
+
+def reading_grade(text: str) -> float:
+    """Flesch-Kincaid grade level, from the maintained textstat library."""
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    problems: list[Problem]
+    valid: list[SourceFile]
+    """Files that passed their schema (cross-file rules ran on them)."""
+
+
+def validate(files: list[SourceFile], today: dt.date) -> ValidationResult:
+    problems: list[Problem] = []
+    valid: list[SourceFile] = []
+    checkers = {f.path: _Checker(f, problems) for f in files}
+    for source in files:
+        check = checkers[source.path]
+        _check_ids(source, check)
+        if _schema_check(source, problems):
+            valid.append(source)
+        for path, value in markdown_fields(source):
+            _check_markdown(check, path, value)
+
+    # Refs resolve against every file that loaded, valid or not, so one broken file
+    # does not make every reference to it an error too.
+    agencies = {f.id for f in files if f.kind == "agency"}
+    services = {f"{f.agency_id}/{f.id}": f for f in files if f.kind == "service"}
+    journeys = {f.id for f in files if f.kind == "journey"}
+
+    seen: dict[tuple[str, str], SourceFile] = {}
+    for source in files:
+        declared = source.data.get("id") if isinstance(source.data.get("id"), str) else source.id
+        key = (source.kind, f"{source.agency_id}/{declared}" if source.agency_id else declared)
+        if key in seen:
+            checkers[source.path].add(("id",) if "id" in source.data else (),
+                                      f"two files have the id '{declared}': this one and {seen[key].path}",
+                                      "give each file its own id")
+        else:
+            seen[key] = source
+
+    def check_ref(check: _Checker, path: JsonPath, ref: Any, known: Iterable[str], what: str) -> None:
+        if isinstance(ref, str) and ref not in known:
+            guess = _suggest(ref, known)
+            hint = f"did you mean '{guess}'?" if guess else None
+            if what == "service" and "/" in ref and ref.split("/")[0] not in agencies:
+                hint = hint or f"there is no agency '{ref.split('/')[0]}'"
+            check.add(path, f"unknown {what} '{ref}'", hint)
+
+    for source in valid:
+        check, data = checkers[source.path], source.data
+        if source.kind == "service":
+            for key in ("requires", "related"):
+                for i, ref in enumerate(data.get(key, [])):
+                    check_ref(check, (key, i), ref, services, "service")
+                    if ref == f"{source.agency_id}/{source.id}" and key == "related":
+                        check.warn((key, i), "a service is not related to itself", "remove this line")
+            reviewed = _parse_date(data["last_reviewed"])
+            if reviewed is None:
+                check.add(("last_reviewed",), f"'{data['last_reviewed']}' is not a real date",
+                          "write it as YYYY-MM-DD, e.g. 2026-01-31")
+            elif reviewed > today:
+                check.warn(("last_reviewed",), f"last_reviewed {reviewed} is in the future",
+                           f"use the date the page was checked, on or before {today}")
+            elif reviewed < _months_before(today, REVIEW_MONTHS):
+                check.warn(("last_reviewed",), f"last reviewed {reviewed}, over {REVIEW_MONTHS} months ago",
+                           "check the page with the agency and update last_reviewed")
+        if source.kind == "journey":
+            for i, step in enumerate(data["steps"]):
+                for j, ref in enumerate(step.get("services", [])):
+                    check_ref(check, ("steps", i, "services", j), ref, services, "service")
+                if step.get("choose") == "one" and len(step.get("services", [])) < 2:
+                    check.add(("steps", i, "choose"), "choose: one needs at least two services to choose from",
+                              "list the alternatives under services, or remove choose")
+            for i, ref in enumerate(data.get("related_journeys", [])):
+                check_ref(check, ("related_journeys", i), ref, journeys, "journey")
+                if ref == source.id:
+                    check.warn(("related_journeys", i), "a journey is not related to itself", "remove this line")
+        if source.kind in ("service", "journey"):
+            _check_text_quality(check, data)
+
+    _check_cycles([f for f in valid if f.kind == "service"], checkers, services)
+    _check_journey_order([f for f in valid if f.kind == "journey"], checkers, services)
+
+    used = {ref for f in valid if f.kind == "journey" for step in f.data["steps"] for ref in step.get("services", [])}
+    for ref, source in services.items():
+        if source in valid and ref not in used:
+            checkers[source.path].warn((), f"service '{ref}' is not part of any journey",
+                                       "add it to a step in journeys/, so citizens find it on their way")
+    problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
+    return ValidationResult(problems, valid)
+
+
+def _check_cycles(services: list[SourceFile], checkers: dict[str, _Checker],
+                  known: dict[str, SourceFile]) -> None:
+    edges = {f"{f.agency_id}/{f.id}": [r for r in f.data.get("requires", []) if r in known] for f in services}
+    for cycle in find_cycles(edges):
+        source = known[cycle[0]]
+        index = source.data["requires"].index(cycle[1] if len(cycle) > 1 else cycle[0])
+        checkers[source.path].add(("requires", index), "requires forms a cycle: " + " -> ".join([*cycle, cycle[0]]),
+                                  "a service cannot need itself, even through others; remove one link")
+
+
+def _check_journey_order(journeys: list[SourceFile], checkers: dict[str, _Checker],
+                         known: dict[str, SourceFile]) -> None:
+    for journey in journeys:
+        step_of: dict[str, int] = {}
+        for i, step in enumerate(journey.data["steps"]):
+            for ref in step.get("services", []):
+                step_of.setdefault(ref, i)
+        for i, step in enumerate(journey.data["steps"]):
+            for j, ref in enumerate(step.get("services", [])):
+                requires = known[ref].data.get("requires") if ref in known else None
+                for needed in requires if isinstance(requires, list) else []:
+                    if needed in step_of and step_of[needed] >= i:
+                        checkers[journey.path].warn(
+                            ("steps", i, "services", j),
+                            f"step {i + 1} lists '{ref}' before its prerequisite '{needed}' (step {step_of[needed] + 1})",
+                            f"move '{needed}' to an earlier step")
