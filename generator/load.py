@@ -81,9 +81,23 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class FileId:
+    kind: Kind
+    id: str
+    agency_id: str | None
+
+    @property
+    def ref(self) -> str:
+        """How other files refer to it: 'agency/service' or the journey or agency id."""
+        return f"{self.agency_id}/{self.id}" if self.agency_id else self.id
+
+
+@dataclass(frozen=True)
 class LoadResult:
     files: list[SourceFile]
     problems: list[Problem]
+    discovered: list[FileId]
+    """Every content file found, including those that could not be parsed."""
 
 
 class _YamlProblem(Exception):
@@ -319,7 +333,8 @@ def load_tree(root: Path) -> LoadResult:
     """Load every content file under `root` (the site repository)."""
     problems: list[Problem] = []
     files: list[SourceFile] = []
-    for candidate in _discover(root, problems):
+    candidates = _discover(root, problems)
+    for candidate in candidates:
         source, problem = load_file(root, candidate.path, candidate.kind, candidate.id, candidate.agency_id)
         if problem:
             problems.append(problem)
@@ -328,4 +343,4 @@ def load_tree(root: Path) -> LoadResult:
     if not (root / "agencies").is_dir():
         problems.append(Problem("agencies/", 1, 1, Severity.ERROR, "no agencies/ folder",
                                 "run onestop in the site repository's root, next to mkdocs.yml"))
-    return LoadResult(files, problems)
+    return LoadResult(files, problems, [FileId(c.kind, c.id, c.agency_id) for c in candidates])

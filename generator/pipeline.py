@@ -34,7 +34,7 @@ def check(root: Path, today: dt.date | None = None) -> CheckResult:
     """Load and validate the content under `root`; link it when there is no error."""
     today = today or dt.date.today()
     loaded = load_tree(root)
-    validated = validate(loaded.files, today)
+    validated = validate(loaded.files, today, loaded.discovered)
     problems = sorted(loaded.problems + validated.problems, key=lambda p: (p.path, p.line, p.col, p.message))
     if any(p.severity is Severity.ERROR for p in problems):
         return CheckResult(problems, None)

@@ -18,7 +18,7 @@ import textstat
 from jsonschema import ValidationError
 
 from .graph import find_cycles
-from .load import JsonPath, SourceFile
+from .load import FileId, JsonPath, SourceFile
 from .problems import Problem, Severity
 from .schemas import validator
 
@@ -247,7 +247,8 @@ class ValidationResult:
     """Files that passed their schema (cross-file rules ran on them)."""
 
 
-def validate(files: list[SourceFile], today: dt.date) -> ValidationResult:
+def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] | None = None) -> ValidationResult:
+    """Check `files`; refs may point at any of `discovered` (files found but maybe unreadable)."""
     problems: list[Problem] = []
     valid: list[SourceFile] = []
     checkers = {f.path: _Checker(f, problems) for f in files}
@@ -259,11 +260,13 @@ def validate(files: list[SourceFile], today: dt.date) -> ValidationResult:
         for path, value in markdown_fields(source):
             _check_markdown(check, path, value)
 
-    # Refs resolve against every file that loaded, valid or not, so one broken file
-    # does not make every reference to it an error too.
-    agencies = {f.id for f in files if f.kind == "agency"}
+    # Refs resolve against every file found, valid, invalid or unreadable, so that one broken
+    # file is reported once and not again at every reference to it.
+    found = discovered if discovered is not None else [FileId(f.kind, f.id, f.agency_id) for f in files]
+    agencies = {f.id for f in found if f.kind == "agency"}
     services = {f"{f.agency_id}/{f.id}": f for f in files if f.kind == "service"}
-    journeys = {f.id for f in files if f.kind == "journey"}
+    service_refs = {f.ref for f in found if f.kind == "service"}
+    journeys = {f.id for f in found if f.kind == "journey"}
 
     seen: dict[tuple[str, str], SourceFile] = {}
     for source in files:
@@ -289,7 +292,7 @@ def validate(files: list[SourceFile], today: dt.date) -> ValidationResult:
         if source.kind == "service":
             for key in ("requires", "related"):
                 for i, ref in enumerate(data.get(key, [])):
-                    check_ref(check, (key, i), ref, services, "service")
+                    check_ref(check, (key, i), ref, service_refs, "service")
                     if ref == f"{source.agency_id}/{source.id}" and key == "related":
                         check.warn((key, i), "a service is not related to itself", "remove this line")
             reviewed = _parse_date(data["last_reviewed"])
@@ -305,7 +308,7 @@ def validate(files: list[SourceFile], today: dt.date) -> ValidationResult:
         if source.kind == "journey":
             for i, step in enumerate(data["steps"]):
                 for j, ref in enumerate(step.get("services", [])):
-                    check_ref(check, ("steps", i, "services", j), ref, services, "service")
+                    check_ref(check, ("steps", i, "services", j), ref, service_refs, "service")
                 if step.get("choose") == "one" and len(step.get("services", [])) < 2:
                     check.add(("steps", i, "choose"), "choose: one needs at least two services to choose from",
                               "list the alternatives under services, or remove choose")
@@ -319,13 +322,21 @@ def validate(files: list[SourceFile], today: dt.date) -> ValidationResult:
     _check_cycles([f for f in valid if f.kind == "service"], checkers, services)
     _check_journey_order([f for f in valid if f.kind == "journey"], checkers, services)
 
-    used = {ref for f in valid if f.kind == "journey" for step in f.data["steps"] for ref in step.get("services", [])}
+    # Count uses from every journey that loaded, even one with errors, so a broken
+    # journey does not also make each of its services an "orphan".
+    used = {ref for f in files if f.kind == "journey" for ref in _refs_in_steps(f.data.get("steps"))}
     for ref, source in services.items():
         if source in valid and ref not in used:
             checkers[source.path].warn((), f"service '{ref}' is not part of any journey",
                                        "add it to a step in journeys/, so citizens find it on their way")
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
     return ValidationResult(problems, valid)
+
+
+def _refs_in_steps(steps: Any) -> Iterator[Any]:
+    for step in steps if isinstance(steps, list) else []:
+        services = step.get("services") if isinstance(step, dict) else None
+        yield from services if isinstance(services, list) else []
 
 
 def _check_cycles(services: list[SourceFile], checkers: dict[str, _Checker],

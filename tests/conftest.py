@@ -1,0 +1,105 @@
+"""Layered fixtures: content folder -> check result (loaded, validated, linked) -> built site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import CheckResult, check
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+RIVERTON = FIXTURES / "sites" / "riverton"
+TODAY = dt.date(2026, 11, 28)
+"""Pinned so that the 12-month review rule gives the same answer on any day."""
+
+AGENCY = """\
+name: Acme Licensing Office
+jurisdiction: state
+description: Issues licenses.
+website: https://acme.example.gov/
+contact:
+  phone: 555-010-1000
+"""
+SERVICE = """\
+title: Get a license
+summary: Get the license you need to trade.
+audience: [business]
+channels:
+  - type: online
+    url: https://acme.example.gov/apply
+last_reviewed: 2026-10-01
+"""
+JOURNEY = """\
+title: Start trading
+summary: The steps to start trading.
+audience: [business]
+steps:
+  - title: Get your license
+    services: [acme/get-license]
+"""
+MINIMAL = {
+    "agencies/acme/agency.yml": AGENCY,
+    "agencies/acme/services/get-license.yml": SERVICE,
+    "journeys/start-trading.yml": JOURNEY,
+}
+"""The smallest valid site; tests swap one file for a bad one."""
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[..., Path]:
+    """Write MINIMAL with some files replaced (None removes one) and return its root."""
+
+    def make(files: dict[str, str | bytes | None] | None = None) -> Path:
+        tree: dict[str, str | bytes | None] = {**MINIMAL, **(files or {})}
+        return write_tree(tmp_path / "site-repo", {k: v for k, v in tree.items() if v is not None})
+
+    return make
+
+
+@pytest.fixture
+def check_files(make_site: Callable[..., Path]) -> Callable[..., list[str]]:
+    """Check MINIMAL with some files replaced; return every problem as the CLI prints it."""
+
+    def run(files: dict[str, str | bytes | None] | None = None) -> list[str]:
+        return [p.format_text() for p in check(make_site(files), TODAY).problems]
+
+    return run
+
+
+def copy_site(source: Path, target: Path) -> Path:
+    """A site repository: its content, plus this repository's theme and assets (as a fork has)."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("site", ".site.*"))
+    if source != REPO:
+        shutil.rmtree(target / "overrides", ignore_errors=True)
+        shutil.copytree(REPO / "overrides", target / "overrides")
+        shutil.copytree(REPO / "content" / "assets", target / "content" / "assets", dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def riverton() -> CheckResult:
+    result = check(RIVERTON, TODAY)
+    assert not result.problems, result.problems
+    return result
+
+
+@pytest.fixture(scope="session")
+def example() -> CheckResult:
+    return check(REPO, TODAY)

@@ -1,0 +1,192 @@
+"""Every page type renders the content it promises (titles, links, fees, channels, or-steps, conditions)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO
+from generator.render import Renderer
+
+
+@pytest.fixture(scope="module")
+def pages(riverton):
+    renderer = Renderer([REPO / "overrides"], "Riverton Business Hub", base_url="https://hub.example.gov/")
+    return {p.url: p for p in renderer.pages(riverton.site)}
+
+
+def soup(page) -> BeautifulSoup:
+    return BeautifulSoup(page.html, "html.parser")
+
+
+def text(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def test_every_page_is_generated(pages):
+    assert sorted(pages) == sorted([
+        "", "journeys/", "journeys/open-a-shop/", "journeys/hire-staff/", "agencies/",
+        "agencies/state-registry/", "agencies/riverton-clerk/", "agencies/federal-revenue/", "services/",
+        "services/state-registry/form-company/", "services/state-registry/register-trade-name/",
+        "services/federal-revenue/get-tax-number/", "services/federal-revenue/register-as-employer/",
+        "services/riverton-clerk/get-business-license/", "services/riverton-clerk/get-sign-permit/",
+    ])
+    assert pages["services/state-registry/form-company/"].src_uri == "services/state-registry/form-company.md"
+    assert pages["journeys/"].src_uri == "journeys/index.md"
+
+
+def test_home_lists_journeys_first_then_agencies_and_the_a_to_z(pages):
+    page = soup(pages[""])
+    headings = [text(h) for h in page.find_all("h2")]
+    assert headings == ["Step-by-step guides", "Find a service", "Browse by agency"]
+    guides = [text(a) for a in page.select(".os-cards--journeys .os-card__title")]
+    assert guides == ["Hire your first worker", "Open a shop in Riverton"]
+    assert page.select_one(".os-cards--journeys a")["href"] == "journeys/hire-staff/"
+    assert [text(h) for h in page.find_all("h3")] == ["Federal", "State", "City and local"]
+    assert "Federal Revenue Office (FRO) – 2 services" in text(page) or "Federal Revenue Office (FRO)" in text(page)
+    assert [text(a) for a in page.select(".os-letters a")] == ["F", "G", "R"]
+    assert page.select_one(".os-letters a")["href"] == "services/#letter-f"
+
+
+def test_journey_page_is_a_numbered_step_by_step(pages):
+    page = soup(pages["journeys/open-a-shop/"])
+    assert text(page.h1) == "Open a shop in Riverton"
+    steps = page.select("ol.os-steps__list > li.os-step")
+    assert [s["id"] for s in steps] == ["step-1", "step-2", "step-3", "step-4"]
+    assert " ".join(steps[1].h2.get_text("").split()) == "Step 2: Get your tax number"
+    # "or" step: says to do one of them, and the second service reads "or".
+    assert "Do one of these 2" in text(steps[0])
+    cards = steps[0].select("li.os-card")
+    assert text(cards[1]).startswith("or Register a trade name")
+    assert cards[0].a["href"] == "../../services/state-registry/form-company/"
+    assert "State Business Registry" in text(cards[0]) and "Cost: $125.50" in text(cards[0])
+    assert "Time: 5 to 10 business days" in text(cards[0])
+    # Conditional step: its condition, and that it is optional.
+    assert "Only if it applies to you: If you will put up a sign. You can skip this step otherwise." in text(steps[3])
+    assert "Cost: Contact the agency" in text(steps[3])
+    assert "You need it for the city license." in text(steps[1])
+
+
+def test_journey_totals_and_related(pages):
+    page = soup(pages["journeys/open-a-shop/"])
+    totals = text(page.select_one(".os-totals"))
+    assert "$125 to $200.50 in total, depending on your choices and which optional steps apply to you" in totals
+    assert "Not counted, because the fee is not listed here: Get a sign permit" in totals
+    assert "About 24 days of processing" in totals
+    assert [text(a) for a in page.select("#related-journeys ~ ul a")] == ["Hire your first worker"]
+    assert page.select_one("#related-journeys ~ ul a")["href"] == "../hire-staff/"
+    assert "4 steps, with 3 agencies: Federal Revenue Office, Riverton City Clerk, State Business Registry." in text(page)
+
+
+def test_service_page_content(pages):
+    page = soup(pages["services/state-registry/form-company/"])
+    assert text(page.h1) == "Form a company"
+    assert text(page.select_one(".os-lead")) == "Register a company so your business is separate from you."
+    glance = text(page.select_one(".os-glance"))
+    assert glance == "Cost $125.50 Time 5 to 10 business days Who it is for Business From State Business Registry"
+    assert [text(li) for li in page.select("#who-can-use ~ ul li")] == ["You must be 18 or older ."]
+    assert [text(li) for li in page.select(".os-checklist li")] == ["A name for the company", "The address of the company"]
+    rows = [[text(c) for c in tr.find_all(["td", "th"])] for tr in page.select("table.os-fees tr")]
+    assert rows == [["What it is for", "Amount"], ["Filing fee", "$100"], ["Name check", "$25.50"], ["Total", "$125.50"]]
+    channels = page.select(".os-channel")
+    assert [text(c.h3) for c in channels] == ["Online", "By mail"]
+    assert channels[0].select_one("a.os-button")["href"] == "https://registry.example.gov/file"
+    assert "You need an account." in text(channels[0])
+    assert "Write to: State Business Registry PO Box 1 Statetown, ST 10001" in text(channels[1])
+    assert page.select_one(".os-offline") is None  # it has a mail channel
+    assert [a["href"] for a in page.select("#legal-basis ~ ul a")] == ["https://law.example.gov/companies/12"]
+    assert text(page.select_one("#related ~ ul a")) == "Register a trade name"
+    assert "Page last reviewed by SBR on October 1, 2026 ." in text(page)
+    assert page.select_one("#about-service ~ p a")["href"] == "https://registry.example.gov/guide"
+
+
+def test_service_page_part_of_names_the_step_and_its_neighbours(pages):
+    page = soup(pages["services/federal-revenue/get-tax-number/"])
+    boxes = page.select("nav.os-part-of")
+    assert [b["aria-label"] for b in boxes] == ["Part of Hire your first worker", "Part of Open a shop in Riverton"]
+    shop = text(boxes[1])
+    assert "Step 2 of 4: Get your tax number" in shop
+    assert "Previous step: Step 1: Choose how to set up your business Form a company Register a trade name" in shop
+    assert "Next step: Step 3: Get your city license Get a city business license" in shop
+    assert boxes[1].select_one(".os-part-of__step a")["href"] == "../../../journeys/open-a-shop/#step-2"
+    hire = text(boxes[0])
+    assert "Step 1 of 3" in hire and "Previous step" not in hire
+
+
+def test_service_fees_free_and_unknown(pages):
+    free = soup(pages["services/federal-revenue/get-tax-number/"])
+    assert text(free.select_one(".os-glance dd")) == "Free"
+    assert "Free. There is no fee for this service." in text(free.select_one("#fees").parent)
+    unknown = soup(pages["services/riverton-clerk/get-sign-permit/"])
+    assert text(unknown.select_one(".os-glance dd")) == "Contact the agency"
+    assert "The fee is not listed here. Contact the agency to ask what it costs." in text(unknown)
+
+
+def test_online_only_service_shows_the_agency_as_the_offline_way_in(pages):
+    page = soup(pages["services/federal-revenue/register-as-employer/"])
+    offline = page.select_one(".os-offline")
+    assert "No internet or no computer? Contact Federal Revenue Office" in text(offline)
+    assert offline.select_one('a[href^="tel:"]')["href"] == "tel:+18005550100"
+    assert "Monday to Friday, 7 a.m. to 7 p.m." in text(offline)
+
+
+def test_service_page_before_you_start_and_what_it_unlocks(pages):
+    license_page = soup(pages["services/riverton-clerk/get-business-license/"])
+    assert [text(a) for a in license_page.select("#before-you-start ~ ul .os-card__title")] == ["Get a federal tax number"]
+    tax = soup(pages["services/federal-revenue/get-tax-number/"])
+    assert [text(a) for a in tax.select("#needed-for ~ ul .os-card__title")] == [
+        "Get a city business license", "Register as an employer"]
+    channels = license_page.select(".os-channel")
+    assert "Visit: City Hall, Room 100 Riverton, ST 10002 Hours: Monday to Friday, 9 a.m. to 4 p.m." in text(channels[0])
+    assert channels[1].select_one("a")["href"] == "mailto:licenses@riverton.example.gov"
+
+
+def test_service_json_ld(pages):
+    page = soup(pages["services/federal-revenue/get-tax-number/"])
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert data["@type"] == "GovernmentService"
+    assert data["name"] == "Get a federal tax number"
+    assert data["url"] == "https://hub.example.gov/services/federal-revenue/get-tax-number/"
+    assert data["provider"] == {"@type": "GovernmentOrganization", "name": "Federal Revenue Office",
+                                "url": "https://revenue.example.gov/"}
+    assert data["serviceOperator"] == data["provider"]
+    assert [c["name"] for c in data["availableChannel"]] == ["Online", "By phone"]
+    assert data["availableChannel"][1]["servicePhone"]["telephone"] == "1-800-555-0101"
+    assert [a["audienceType"] for a in data["audience"]] == ["business", "nonprofit"]
+
+
+def test_agency_page(pages):
+    page = soup(pages["agencies/riverton-clerk/"])
+    assert text(page.h1) == "Riverton City Clerk"
+    assert "City and local agency" in text(page)
+    assert "Issues the city's business licenses and permits." in text(page)
+    assert [text(a) for a in page.select("#services ~ ul .os-card__title")] == [
+        "Get a city business license", "Get a sign permit"]
+    assert text(page.select_one("#services")) == "Services (2)"
+    assert [text(a) for a in page.select("#journeys ~ ul .os-card__title")] == ["Open a shop in Riverton"]
+    assert "Address City Hall, Room 100 Riverton, ST 10002" in text(page.select_one(".os-contact"))
+
+
+def test_a_to_z(pages):
+    page = soup(pages["services/"])
+    assert [text(h) for h in page.find_all("h2")] == ["F", "G", "R"]
+    g = page.select_one("#letter-g").find_next("ul")
+    assert [text(a) for a in g.select(".os-card__title")] == [
+        "Get a city business license", "Get a federal tax number", "Get a sign permit"]
+    assert "Riverton City Clerk" in text(g.li) and "Every business in Riverton needs a city license." in text(g.li)
+
+
+def test_agencies_and_journeys_indexes(pages):
+    agencies = soup(pages["agencies/"])
+    assert [text(h) for h in agencies.find_all("h2")] == ["Federal", "State", "City and local"]
+    journeys = soup(pages["journeys/"])
+    assert [text(a) for a in journeys.select(".os-card__title")] == ["Hire your first worker", "Open a shop in Riverton"]
+
+
+def test_content_can_never_inject_markup(riverton):
+    """Even if validation were bypassed, agency Markdown cannot add script or unsafe links."""
+    from generator.markup import MarkdownRenderer
+    html = MarkdownRenderer().block("<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=y>")
+    assert "<script" not in html and "<img" not in html and "javascript:" not in html
