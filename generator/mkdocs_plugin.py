@@ -2,7 +2,7 @@
 
 on_pre_build runs load -> validate -> link (before MkDocs cleans the site folder, so broken
 content never empties an existing site); on_files adds each generated page as a virtual file;
-on_post_build writes the open data; on_serve watches the content folders. This module and
+the open data files are added the same way; on_serve watches the content folders. This module and
 mkdocs_build.py are the only ones that import mkdocs.
 """
 
@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from .graph import Site
 from .pipeline import check
 from .render import GeneratedPage, Renderer
-from .write import write_open_data
+from .write import open_data_files
 
 log = logging.getLogger("mkdocs.plugins.onestop")
 
@@ -43,6 +43,8 @@ class OnestopConfig(Config):
 def page_markdown(page: GeneratedPage, intro: str = "") -> str:
     """A generated page as a Markdown file: front matter, optional intro, then the HTML body."""
     front = {"title": page.title, "description": page.description}
+    if page.kind == "home":
+        del front["title"]  # the theme titles the home page with the site name alone
     lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()), "---", ""]
     return "\n".join(lines) + (intro.strip() + "\n\n" if intro.strip() else "") + page.html + "\n"
 
@@ -100,11 +102,9 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
                 # editor changes: edit_uri points at docs_dir, so go up from there.
                 file.edit_uri = os.path.relpath(root / page.source_path, config.docs_dir).replace(os.sep, "/")
             files.append(file)
+        for path, text in open_data_files(self._site).items():
+            files.append(File.generated(config, path, content=text))
         return files
-
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        if self._site is not None:
-            write_open_data(self._site, Path(config.site_dir))
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)

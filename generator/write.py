@@ -65,15 +65,10 @@ def open_data(site: Site) -> dict[str, list[dict[str, Any]]]:
     return {"services": services, "journeys": journeys, "agencies": agencies}
 
 
-def write_open_data(site: Site, site_dir: Path) -> list[Path]:
-    out = site_dir / "data"
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, records in open_data(site).items():
-        path = out / f"{name}.json"
-        path.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
+def open_data_files(site: Site) -> dict[str, str]:
+    """Open data as files to publish: path from the site root -> JSON text."""
+    return {f"data/{name}.json": json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+            for name, records in open_data(site).items()}
 
 
 @contextmanager

@@ -1,0 +1,179 @@
+"""End to end: the CLI and MkDocs build whole sites; broken content never touches an existing site."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, RIVERTON, copy_site
+
+ENV_TODAY = ["--today", "2026-11-28"]
+
+
+def onestop(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = copy_site(RIVERTON, tmp_path_factory.mktemp("riverton") / "repo")
+    run = onestop("build", "--strict", *ENV_TODAY, cwd=root)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "onestop: built 15 pages into site" in run.stderr, run.stderr
+    return root / "site"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def test_every_generated_page_is_written_and_in_the_sitemap(built):
+    sitemap = (built / "sitemap.xml").read_text()
+    locs = sorted(re.findall(r"<loc>(.*?)</loc>", sitemap))
+    assert len(locs) == 15
+    assert any(loc.endswith("/services/state-registry/form-company/") for loc in locs)
+    for page in ["index.html", "journeys/open-a-shop/index.html", "services/index.html",
+                 "services/riverton-clerk/get-sign-permit/index.html", "agencies/federal-revenue/index.html"]:
+        assert (built / page).is_file(), page
+    assert len(html_pages(built)) == 15
+
+
+def test_home_page_has_the_intro_journeys_and_search(built):
+    page = BeautifulSoup((built / "index.html").read_text(), "html.parser")
+    assert page.h1.get_text(strip=True) == "Riverton Business Hub"
+    assert "Everything a Riverton business needs from government." in page.get_text()
+    assert page.select_one("main .os-cards--journeys a")["href"] == "journeys/hire-staff/"
+    assert page.select_one("form[role=search], .md-search form") is not None
+    assert page.title.get_text() == "Riverton Business Hub"
+
+
+def test_pages_have_titles_and_descriptions(built):
+    page = BeautifulSoup((built / "services/state-registry/form-company/index.html").read_text(), "html.parser")
+    assert page.title.get_text() == "Form a company - Riverton Business Hub"
+    assert page.select_one('meta[name="description"]')["content"] == (
+        "Register a company so your business is separate from you.")
+    assert len(page.find_all("h1")) == 1
+
+
+def test_no_page_loads_anything_from_another_host(built):
+    for path in html_pages(built):
+        page = BeautifulSoup(path.read_text(), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag):
+                url = element.get(attr) or ""
+                if tag == "link" and "stylesheet" not in (element.get("rel") or []) and "preconnect" not in (
+                        element.get("rel") or []):
+                    continue
+                assert not re.match(r"^(https?:)?//", url), f"{path}: {tag} loads {url}"
+        assert "fonts.googleapis" not in path.read_text() and "fonts.gstatic" not in path.read_text()
+
+
+def test_footer_names_the_site(built):
+    page = BeautifulSoup((built / "journeys/hire-staff/index.html").read_text(), "html.parser")
+    footer = page.select_one("footer")
+    assert "Riverton Business Hub" in footer.get_text()
+    assert "Material for MkDocs" not in footer.get_text()
+
+
+def test_open_data(built):
+    services = json.loads((built / "data/services.json").read_text())
+    journeys = json.loads((built / "data/journeys.json").read_text())
+    agencies = json.loads((built / "data/agencies.json").read_text())
+    assert len(services) == 6 and len(journeys) == 2 and len(agencies) == 3
+    tax = next(s for s in services if s["id"] == "federal-revenue/get-tax-number")
+    assert tax["title"] == "Get a federal tax number"
+    assert tax["url"] == "services/federal-revenue/get-tax-number/"
+    assert tax["fees"] == [] and tax["keywords"] == ["EIN", "tax ID"]
+    assert tax["part_of"] == [{"journey": "hire-staff", "step": 1, "step_count": 3},
+                              {"journey": "open-a-shop", "step": 2, "step_count": 4}]
+    assert sorted(tax["required_by"]) == ["federal-revenue/register-as-employer", "riverton-clerk/get-business-license"]
+    assert tax["channels"][1] == {"type": "phone", "phone": "1-800-555-0101", "hours": "Monday to Friday, 7 a.m. to 7 p.m."}
+    sign = next(s for s in services if s["id"] == "riverton-clerk/get-sign-permit")
+    assert sign["fees"] is None
+    shop = next(j for j in journeys if j["id"] == "open-a-shop")
+    assert shop["url"] == "journeys/open-a-shop/"
+    assert shop["steps"][0]["choose"] == "one" and shop["steps"][3]["when"] == "If you will put up a sign"
+    assert shop["totals"] == {"fees_low": 125.0, "fees_high": 200.5, "unknown_fees": ["riverton-clerk/get-sign-permit"],
+                              "max_days": 24, "untimed": ["riverton-clerk/get-sign-permit"]}
+    clerk = next(a for a in agencies if a["id"] == "riverton-clerk")
+    assert clerk["title"] == "Riverton City Clerk" and clerk["url"] == "agencies/riverton-clerk/"
+    assert clerk["services"] == ["riverton-clerk/get-business-license", "riverton-clerk/get-sign-permit"]
+    for record in services + journeys + agencies:
+        assert (built / record["url"] / "index.html").is_file()
+
+
+def test_broken_content_builds_nothing_and_keeps_the_old_site(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("the old site")
+    service = root / "agencies/riverton-clerk/services/get-sign-permit.yml"
+    service.write_text(service.read_text().replace("type: phone", "type: fax"))
+    run = onestop("build", *ENV_TODAY, cwd=root)
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == [
+        "agencies/riverton-clerk/services/get-sign-permit.yml:5:11: error: channels[0].type: expected one of "
+        "online, in_person, phone, mail, email; got 'fax'"]
+    assert "nothing was built" in run.stderr and "Traceback" not in run.stderr
+    assert (root / "site" / "index.html").read_text() == "the old site"
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_strict_build_fails_on_warnings_and_keeps_the_old_site(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    (root / "site").mkdir()
+    (root / "site" / "marker").write_text("old")
+    service = root / "agencies/riverton-clerk/services/get-sign-permit.yml"
+    service.write_text(service.read_text().replace("2026-07-01", "2024-07-01"))
+    assert onestop("build", "--strict", *ENV_TODAY, cwd=root).returncode == 1
+    assert (root / "site" / "marker").read_text() == "old"
+    run = onestop("build", *ENV_TODAY, cwd=root)  # without --strict a warning does not stop the build
+    assert run.returncode == 0, run.stderr
+    assert not (root / "site" / "marker").exists() and (root / "site" / "index.html").is_file()
+
+
+def test_check_exit_codes_and_output(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    ok = onestop("check", "--strict", *ENV_TODAY, cwd=root)
+    assert (ok.returncode, ok.stdout, ok.stderr.strip()) == (0, "", "onestop: content OK")
+    orphan = root / "agencies/riverton-clerk/services/extra.yml"
+    orphan.write_text((root / "agencies/riverton-clerk/services/get-sign-permit.yml").read_text())
+    warned = onestop("check", *ENV_TODAY, cwd=root)
+    assert warned.returncode == 0 and "1 warning" in warned.stderr
+    strict = onestop("check", "--strict", *ENV_TODAY, cwd=root)
+    assert strict.returncode == 1
+    assert strict.stdout == ("agencies/riverton-clerk/services/extra.yml:1:1: warning: service 'riverton-clerk/extra' "
+                             "is not part of any journey (hint: add it to a step in journeys/, so citizens find it "
+                             "on their way)\n")
+
+
+def test_check_outside_a_site_repository(tmp_path):
+    run = onestop("check", cwd=tmp_path)
+    assert run.returncode == 2 and "is not a site repository" in run.stderr
+
+
+def test_mkdocs_build_works_through_the_plugin(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, capture_output=True,
+                         text=True, timeout=300, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stderr
+    assert (root / "site/services/riverton-clerk/get-sign-permit/index.html").is_file()
+    assert (root / "site/data/services.json").is_file()
+
+
+def test_mkdocs_build_with_broken_content_fails_before_cleaning_the_site(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    (root / "site").mkdir()
+    (root / "site" / "marker").write_text("old")
+    (root / "journeys/broken.yml").write_text("title: [\n")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True,
+                         timeout=300, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert run.returncode != 0
+    assert "journeys/broken.yml:2:1: error: malformed YAML" in run.stderr
+    assert (root / "site" / "marker").read_text() == "old"
