@@ -29,6 +29,7 @@ check: install
 	$(BIN)/onestop check --strict
 
 test: install
+	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 clean:
