@@ -7,6 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -43,3 +44,18 @@ def validator(kind: str) -> Draft202012Validator:
 
 def property_names(kind: str) -> list[str]:
     return list(validator(kind).schema["properties"])
+
+
+@cache
+def fast_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
+    """The same schema, compiled by jsonschema-rs: about 1000x faster, used to pass valid files
+    quickly; files it rejects are validated again by `validator` for located, worded errors."""
+    schemas = {name: json.loads(schema_text(name)) for name in ALL_SCHEMA_FILES}
+
+    def retrieve(uri: str) -> Any:
+        # Only our own files are ever resolved; nothing is fetched from the network.
+        return schemas[uri.rsplit("/", 1)[-1]]
+
+    return jsonschema_rs.Draft202012Validator(
+        schemas[SCHEMA_FILES[kind]], retriever=retrieve,
+        base_uri=f"https://schemas.onestop.invalid/{SCHEMA_FILES[kind]}")
