@@ -1,9 +1,16 @@
 """The MkDocs adapter: a thin plugin over the onestop pipeline.
 
-on_pre_build runs load -> validate -> link (before MkDocs cleans the site folder, so broken
-content never empties an existing site); on_files adds each generated page as a virtual file;
-the open data files are added the same way; on_serve watches the content folders. This module and
-mkdocs_build.py are the only ones that import mkdocs.
+- on_pre_build runs load -> validate -> link, before MkDocs cleans the site folder, so broken
+  content never empties an existing site.
+- on_files adds the index pages (home, guides, agencies, A to Z) and the open data as virtual
+  files (`File.generated`), plus one placeholder page per page type (journey, agency, service):
+  the page shells (see shell.py).
+- on_page_content puts each generated body in as ready HTML (it never goes through Markdown).
+- on_post_build fills the shells for every journey, agency and service page, writes them using
+  every core, and writes a sitemap of all pages.
+- on_serve watches the content folders.
+
+This module and mkdocs_build.py are the only ones that import mkdocs.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import datetime as dt
 import json
 import logging
 import os
+import shutil
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -20,11 +28,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .graph import Site
 from .pipeline import check
-from .render import GeneratedPage, Renderer
-from .write import open_data_files
+from .render import GeneratedPage
+from .shell import BODY, DESCRIPTION, EDIT, SHELL_URLS, TITLE, Shell
+from .write import RenderSettings, open_data_files, write_item_pages, write_sitemap
 
 log = logging.getLogger("mkdocs.plugins.onestop")
 
@@ -38,15 +48,20 @@ class OnestopConfig(Config):
     """Log each problem (the onestop CLI turns this off: it has already printed them)."""
     today = c.Optional(c.Type(str))
     """Pin today's date (YYYY-MM-DD) for the review-date rules, as tests do."""
+    workers = c.Type(int, default=0)
+    """Processes that write pages; 0: one per core."""
+
+
+def _front_matter(title: str | None, description: str) -> str:
+    front = {"title": title, "description": description}
+    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items() if v) + "---\n\n"
 
 
 def page_markdown(page: GeneratedPage, intro: str = "") -> str:
-    """A generated page as a Markdown file: front matter, optional intro, then the HTML body."""
-    front = {"title": page.title, "description": page.description}
-    if page.kind == "home":
-        del front["title"]  # the theme titles the home page with the site name alone
-    lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()), "---", ""]
-    return "\n".join(lines) + (intro.strip() + "\n\n" if intro.strip() else "") + page.html + "\n"
+    """A generated index page as Markdown: front matter, optional intro, then the body placeholder.
+    The home page has no title of its own: the theme titles it with the site name alone."""
+    title = None if page.kind == "home" else page.title
+    return _front_matter(title, page.description) + (intro.strip() + "\n\n" if intro.strip() else "") + BODY + "\n"
 
 
 def _strip_front_matter(text: str) -> str:
@@ -62,6 +77,8 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
 
     def __init__(self) -> None:
         self._site: Site | None = None
+        self._bodies: dict[str, str] = {}
+        self._engine_pages: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -72,6 +89,14 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         if self.config.content_root:
             return Path(self.config.content_root)
         return Path(config.config_file_path).parent
+
+    def _settings(self, config: MkDocsConfig) -> RenderSettings:
+        root = self._root(config)
+        theme_dir = config.theme.custom_dir or str(root / "overrides")
+        # Edit links point at the YAML an editor changes; edit_uri points at docs_dir, so go up from there.
+        prefix = os.path.relpath(root, config.docs_dir).replace(os.sep, "/")
+        return RenderSettings((Path(theme_dir),), config.site_name, config.site_description or "",
+                              config.site_url, "" if prefix == "." else prefix + "/")
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         today = dt.date.fromisoformat(self.config.today) if self.config.today else None
@@ -91,20 +116,44 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         if home is not None:
             intro = _strip_front_matter(home.content_string)
             files.remove(home)
-        theme_dir = config.theme.custom_dir or str(self._root(config) / "overrides")
-        renderer = Renderer([Path(theme_dir)], config.site_name, config.site_description or "", config.site_url)
-        root = self._root(config)
-        for page in renderer.pages(self._site):
-            file = File.generated(config, page.src_uri,
-                                  content=page_markdown(page, intro if page.kind == "home" else ""))
-            if page.source_path:
-                # "Edit this page" (when repo_url and edit_uri are set) opens the YAML an
-                # editor changes: edit_uri points at docs_dir, so go up from there.
-                file.edit_uri = os.path.relpath(root / page.source_path, config.docs_dir).replace(os.sep, "/")
-            files.append(file)
+        self._bodies = {}
+        for page in self._settings(config).renderer().index_pages(self._site):
+            files.append(File.generated(config, page.src_uri,
+                                        content=page_markdown(page, intro if page.kind == "home" else "")))
+            self._bodies[page.src_uri] = page.html
+        for url in SHELL_URLS.values():
+            shell = File.generated(config, url.rstrip("/") + ".md",
+                                   content=_front_matter(TITLE, DESCRIPTION) + BODY + "\n")
+            shell.edit_uri = EDIT
+            self._bodies[shell.src_uri] = BODY
+            files.append(shell)
         for path, text in open_data_files(self._site).items():
             files.append(File.generated(config, path, content=text))
+        shell_uris = {url.rstrip("/") + ".md" for url in SHELL_URLS.values()}
+        self._engine_pages = [f.url for f in files.documentation_pages() if f.src_uri not in shell_uris]
         return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        body = self._bodies.get(page.file.src_uri)
+        if body is None:
+            return html
+        return html.replace(f"<p>{BODY}</p>", body)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self._site is not None
+        site_dir = Path(config.site_dir)
+        shells = {}
+        for kind, url in SHELL_URLS.items():
+            path = site_dir / url / "index.html"
+            shells[kind] = Shell(kind, path.read_text(encoding="utf-8"))
+            shutil.rmtree(site_dir / url.split("/")[0] / url.split("/")[1])
+        write_item_pages(self._site, self._settings(config), shells, site_dir, self.config.workers or None)
+        if config.site_url:
+            items = ([f"journeys/{j}/" for j in self._site.journeys] + [f"agencies/{a}/" for a in self._site.agencies]
+                     + [f"services/{r.agency}/{r.service}/" for r in self._site.services])
+            write_sitemap(site_dir, config.site_url, [*self._engine_pages, *items])
+        else:
+            log.warning("onestop: set site_url in mkdocs.yml to get a sitemap.xml of every page")
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)

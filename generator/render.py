@@ -57,25 +57,38 @@ class Renderer:
     def _render(self, template: str, **context: Any) -> str:
         return self.env.get_template(f"onestop/{template}.html").render(site_name=self.site_name, **context)
 
-    def pages(self, site: Site, home_intro: str = "") -> Iterator[GeneratedPage]:
+    def pages(self, site: Site) -> Iterator[GeneratedPage]:
         """Every generated page of the site."""
+        yield from self.index_pages(site)
+        yield from self.item_pages(site, "journey", list(site.journeys))
+        yield from self.item_pages(site, "agency", list(site.agencies))
+        yield from self.item_pages(site, "service", list(site.services))
+
+    def index_pages(self, site: Site) -> Iterator[GeneratedPage]:
+        """The few pages that list others: home, the guides, the agencies, the A to Z."""
         views = ViewBuilder(site, self.base_url)
-        home = views.home_page()
         yield GeneratedPage(home_url(), self.site_name, self.site_description,
-                            self._render("home", intro=home_intro, **home), None, "home")
+                            self._render("home", **views.home_page()), None, "home")
         yield GeneratedPage(journeys_url(), "Step-by-step guides", "Every step-by-step guide on this site.",
                             self._render("journeys", **views.journeys_page()), None, "journeys")
-        for journey in site.journeys.values():
-            yield GeneratedPage(journey_url(journey.id), journey.title, journey.summary,
-                                self._render("journey", **views.journey_page(journey.id)),
-                                journey.source_path, "journey")
         yield GeneratedPage(agencies_url(), "Agencies", "Every agency whose services are on this site.",
                             self._render("agencies", **views.agencies_page()), None, "agencies")
-        for agency in site.agencies.values():
-            yield GeneratedPage(agency_url(agency.id), agency.name, f"Services from the {agency.name}.",
-                                self._render("agency", **views.agency_page(agency.id)), agency.source_path, "agency")
         yield GeneratedPage(az_url(), "Services A to Z", "Every service on this site, from A to Z.",
                             self._render("az", **views.az_page()), None, "az")
-        for ref, service in site.services.items():
-            yield GeneratedPage(service_url(ref), service.title, service.summary,
-                                self._render("service", **views.service_page(ref)), service.source_path, "service")
+
+    def item_pages(self, site: Site, kind: str, keys: Sequence[Any]) -> Iterator[GeneratedPage]:
+        """One page per journey, agency or service: `keys` are journey ids, agency ids or ServiceRefs."""
+        views = ViewBuilder(site, self.base_url)
+        for key in keys:
+            if kind == "journey":
+                journey = site.journeys[key]
+                yield GeneratedPage(journey_url(key), journey.title, journey.summary,
+                                    self._render("journey", **views.journey_page(key)), journey.source_path, kind)
+            elif kind == "agency":
+                agency = site.agencies[key]
+                yield GeneratedPage(agency_url(key), agency.name, f"Services from the {agency.name}.",
+                                    self._render("agency", **views.agency_page(key)), agency.source_path, kind)
+            else:
+                service = site.services[key]
+                yield GeneratedPage(service_url(key), service.title, service.summary,
+                                    self._render("service", **views.service_page(key)), service.source_path, kind)

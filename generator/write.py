@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from .graph import Site
 from .model import Service, ServiceRef
+from .render import GeneratedPage, Renderer
+from .shell import Shell
 from .views import agency_url, journey_url, service_url
 
 
@@ -92,3 +97,91 @@ def staged_directory(target: Path) -> Iterator[Path]:
     staging_mode = 0o755  # mkdtemp makes 0700 folders; a web server must read the site
     target.chmod(staging_mode)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """What a worker process needs to make its own Renderer."""
+
+    template_dirs: tuple[Path, ...]
+    site_name: str
+    site_description: str
+    base_url: str | None
+    edit_prefix: str
+    """Prepended to a page's source path for its edit link (e.g. '../' when docs live in content/)."""
+
+    def renderer(self) -> Renderer:
+        return Renderer(self.template_dirs, self.site_name, self.site_description, self.base_url)
+
+
+def page_path(site_dir: Path, url: str) -> Path:
+    return site_dir / url / "index.html"
+
+
+def _write_pages(pages: Iterable[GeneratedPage], shells: dict[str, Shell], site_dir: Path, edit_prefix: str) -> int:
+    written = 0
+    for page in pages:
+        html = shells[page.kind].fill(page.url, page.title, page.description, page.html,
+                                      edit_prefix + (page.source_path or ""))
+        path = page_path(site_dir, page.url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+        written += 1
+    return written
+
+
+# Worker processes are forked with the linked site already in memory (nothing to pickle);
+# this holds it for the life of each worker process, never in the parent.
+_worker_state: tuple[Site, RenderSettings, dict[str, Shell], Path] | None = None
+
+
+def _init_worker(site: Site, settings: RenderSettings, shells: dict[str, Shell], site_dir: Path) -> None:
+    global _worker_state
+    _worker_state = (site, settings, shells, site_dir)
+
+
+def _write_chunk(job: tuple[str, list[Any]]) -> int:
+    assert _worker_state is not None
+    site, settings, shells, site_dir = _worker_state
+    kind, keys = job
+    return _write_pages(settings.renderer().item_pages(site, kind, keys), shells, site_dir, settings.edit_prefix)
+
+
+def item_jobs(site: Site, chunk: int = 250) -> list[tuple[str, list[Any]]]:
+    """The journey, agency and service pages, in chunks for the workers."""
+    jobs: list[tuple[str, list[Any]]] = []
+    for kind, keys in (("journey", list(site.journeys)), ("agency", list(site.agencies)),
+                       ("service", list(site.services))):
+        jobs += [(kind, keys[i: i + chunk]) for i in range(0, len(keys), chunk)]
+    return jobs
+
+
+def write_item_pages(site: Site, settings: RenderSettings, shells: dict[str, Shell], site_dir: Path,
+                     workers: int | None = None) -> int:
+    """Render every journey, agency and service page into its shell and write it; returns the count.
+
+    Uses every core for large sites (forked workers); small sites are written in-process.
+    """
+    jobs = item_jobs(site)
+    count = len(site.journeys) + len(site.agencies) + len(site.services)
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or count < 400 or "fork" not in multiprocessing.get_all_start_methods():
+        renderer = settings.renderer()
+        return sum(_write_pages(renderer.item_pages(site, kind, keys), shells, site_dir, settings.edit_prefix)
+                   for kind, keys in jobs)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(site, settings, shells, site_dir)) as pool:
+        return sum(pool.imap_unordered(_write_chunk, jobs))
+
+
+def write_sitemap(site_dir: Path, base_url: str, urls: Sequence[str]) -> None:
+    """sitemap.xml (and .gz) listing every page, at its full address."""
+    base = base_url.rstrip("/") + "/"
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"  <url><loc>{escape(base + url)}</loc></url>" for url in urls]
+    lines.append("</urlset>")
+    text = "\n".join(lines) + "\n"
+    (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
+    with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as out:
+        out.write(text.encode("utf-8"))

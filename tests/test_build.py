@@ -177,3 +177,23 @@ def test_mkdocs_build_with_broken_content_fails_before_cleaning_the_site(tmp_pat
     assert run.returncode != 0
     assert "journeys/broken.yml:2:1: error: malformed YAML" in run.stderr
     assert (root / "site" / "marker").read_text() == "old"
+
+
+def test_titles_and_summaries_are_escaped_everywhere(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    service = root / "agencies/riverton-clerk/services/get-sign-permit.yml"
+    service.write_text(service.read_text()
+                       .replace("title: Get a sign permit", 'title: "Get a sign </title><script>alert(1)</script>"')
+                       .replace("summary: You need a permit before you put up a sign outside your shop.",
+                                "summary: 'Say \"hi\" onmouseover=alert(1) & you need a permit.'"))
+    run = onestop("build", *ENV_TODAY, cwd=root)
+    assert run.returncode == 0, run.stdout + run.stderr
+    html = (root / "site/services/riverton-clerk/get-sign-permit/index.html").read_text()
+    page = BeautifulSoup(html, "html.parser")
+    assert page.title.get_text() == "Get a sign </title><script>alert(1)</script> - Riverton Business Hub"
+    assert page.select_one('meta[name="description"]')["content"].startswith('Say "hi" onmouseover=alert(1) & you')
+    assert "<script>alert(1)" not in html
+    runnable = [s for s in page.find_all("script") if s.get("type") in (None, "text/javascript", "module")]
+    assert [s for s in runnable if "alert" in (s.string or "")] == []
+    data = page.select_one('script[type="application/ld+json"]').string
+    assert "</" not in data and json.loads(data)["name"] == "Get a sign </title><script>alert(1)</script>"
