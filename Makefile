@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install site serve check test clean
+.PHONY: install site serve check test bench clean
 
 install: $(STAMP)
 
@@ -31,6 +31,9 @@ check: install
 test: install
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf site .site.* reports

@@ -56,7 +56,7 @@ KEYWORDS = ["permit", "license", "tax", "hiring", "food", "money", "loan", "insp
 
 
 def _slug(text: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())[:60].strip("-")
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())[:50].strip("-")
 
 
 def _paragraph(rng: random.Random, act: str, place: str) -> str:
@@ -124,8 +124,8 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
         if rng.random() < 0.4:
             channels.append(f"  - type: mail\n    address: |\n      PO Box {s}\n      {place}, ST 10001\n")
         requires = ""
-        if refs and rng.random() < 0.3:
-            requires = f"requires: [{rng.choice(refs[-50:])}]\n"
+        if len(refs) > 4 and rng.random() < 0.3:
+            requires = f"requires: [{rng.choice(refs[-60:-4])}]\n"
         related = f"related: [{rng.choice(refs)}]\n" if refs and rng.random() < 0.3 else ""
         keywords = ", ".join(f'"{k}"' for k in rng.sample(KEYWORDS, k=3))
         text = (f"title: {title[0].upper() + title[1:]}\n"

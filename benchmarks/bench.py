@@ -1,0 +1,201 @@
+"""The scale benchmark: build synthetic governments of N services and measure them.
+
+For each N it generates a site (benchmarks/synthetic.py), then measures:
+- `onestop check` wall time;
+- `onestop build` wall time and peak memory of the whole process tree (workers included);
+- service pages' HTML size (median and max, raw and gzip), total site size, search payload;
+- Hugo (Debian's `hugo`, installed when missing) building the same text as plain pages, and the ratio.
+
+    python benchmarks/bench.py                 # N = 1,000, 5,000 and 10,000 (make bench)
+    python benchmarks/bench.py --sizes 200     # the smoke run in make test
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import generate  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class Run:
+    services: int
+    pages: int
+    check_s: float
+    build_s: float
+    peak_mb: float
+    page_raw_median: int
+    page_raw_max: int
+    page_gzip_median: int
+    page_gzip_max: int
+    site_mb: float
+    search_kb_gzip: float
+    hugo_s: float | None
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.build_s / self.pages
+
+
+def _peak_rss(process: subprocess.Popen[bytes], samples: list[int], stop: threading.Event) -> None:
+    """Sample the RSS of a process and all its children (the page-writing workers)."""
+    try:
+        root = psutil.Process(process.pid)
+        while not stop.is_set():
+            try:
+                total = root.memory_info().rss + sum(c.memory_info().rss for c in root.children(recursive=True))
+                samples.append(total)
+            except psutil.Error:
+                pass
+            time.sleep(0.02)
+    except psutil.Error:
+        pass
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak memory of the process tree; raises on failure."""
+    samples: list[int] = []
+    stop = threading.Event()
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = threading.Thread(target=_peak_rss, args=(process, samples, stop), daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    elapsed = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{err.decode()[-2000:]}")
+    return elapsed, max(samples, default=0)
+
+
+def ensure_hugo() -> str | None:
+    hugo = shutil.which("hugo")
+    if hugo:
+        return hugo
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("bench: installing Debian's hugo ...", file=sys.stderr)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "hugo"], check=True, stdout=subprocess.DEVNULL,
+                       env={**ENV, "DEBIAN_FRONTEND": "noninteractive"})
+        return shutil.which("hugo")
+    print("bench: hugo is not installed and cannot be installed here; skipping the comparison", file=sys.stderr)
+    return None
+
+
+def hugo_site(source: Path, target: Path) -> None:
+    """The same text as plain Hugo pages: one page per service, journey and agency (content-only templates)."""
+    (target / "layouts" / "_default").mkdir(parents=True)
+    (target / "content").mkdir()
+    (target / "hugo.toml").write_text('baseURL = "https://example.gov/"\ntitle = "Bench"\n'
+                                      'disableKinds = ["taxonomy", "term", "RSS"]\n')
+    (target / "layouts" / "_default" / "single.html").write_text(
+        "<!doctype html><html lang=\"en\"><head><title>{{ .Title }}</title></head><body><main>"
+        "<h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>\n")
+    (target / "layouts" / "_default" / "list.html").write_text(
+        "<!doctype html><html lang=\"en\"><head><title>{{ .Title }}</title></head><body><ul>"
+        "{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n")
+    for path in sorted(source.glob("agencies/*/services/*.yml")) + sorted(source.glob("journeys/*.yml")):
+        data = yaml.safe_load(path.read_text())
+        body = [data.get("summary", ""), data.get("description", "")]
+        body += [f"- {s['title']}" for s in data.get("steps", [])]
+        name = path.parent.parent.name + "--" + path.stem if "services" in path.parts else "journey--" + path.stem
+        title = data["title"].replace('"', "'")
+        (target / "content" / f"{name}.md").write_text(f'---\ntitle: "{title}"\n---\n\n' + "\n\n".join(body))
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def measure(services: int, work: Path, hugo: str | None) -> Run:
+    site_repo = generate(work / f"site-{services}", services, agencies=50 if services >= 1000 else 10,
+                         journeys=40 if services >= 1000 else 6)
+    onestop = [sys.executable, "-m", "generator"]
+    check_s, _ = timed([*onestop, "check", "--today", "2026-11-28"], site_repo)
+    build_s, peak = timed([*onestop, "build", "--today", "2026-11-28"], site_repo)
+    site = site_repo / "site"
+    pages = list(site.rglob("index.html"))
+    service_pages = [p.read_bytes() for p in site.glob("services/*/*/index.html")]
+    raw = [len(p) for p in service_pages]
+    zipped = [gz(p) for p in service_pages]
+    total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    search = [f for f in site.rglob("*") if f.is_file() and "search" in f.relative_to(site).as_posix()
+              and f.suffix in (".json", ".js")]
+    search_gzip = sum(gz(f.read_bytes()) for f in search)
+    hugo_s = None
+    if hugo:
+        hugo_dir = work / f"hugo-{services}"
+        hugo_site(site_repo, hugo_dir)
+        hugo_s, _ = timed([hugo, "--quiet", "-d", str(hugo_dir / "public")], hugo_dir)
+    return Run(services, len(pages), check_s, build_s, peak / 2**20, int(statistics.median(raw)), max(raw),
+               int(statistics.median(zipped)), max(zipped), total / 2**20, search_gzip / 1024, hugo_s)
+
+
+def table(runs: list[Run]) -> str:
+    lines = ["| services | pages | check s | build s | ms/page | peak MB | service page raw median/max KB "
+             "| gzip median/max KB | site MB | search payload KB gzip | Hugo s | onestop/Hugo |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in runs:
+        hugo = f"{r.hugo_s:.2f}" if r.hugo_s else "n/a"
+        ratio = f"{r.build_s / r.hugo_s:.1f}" if r.hugo_s else "n/a"
+        lines.append(f"| {r.services:,} | {r.pages:,} | {r.check_s:.2f} | {r.build_s:.2f} | {r.ms_per_page:.2f} "
+                     f"| {r.peak_mb:.0f} | {r.page_raw_median / 1024:.1f} / {r.page_raw_max / 1024:.1f} "
+                     f"| {r.page_gzip_median / 1024:.1f} / {r.page_gzip_max / 1024:.1f} | {r.site_mb:.0f} "
+                     f"| {r.search_kb_gzip:.0f} | {hugo} | {ratio} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    return (f"{platform.node() or 'this machine'}: {os.cpu_count()} cores, "
+            f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}, "
+            f"{time.strftime('%Y-%m-%d')}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
+    args = parser.parse_args(argv)
+    hugo = None if args.no_hugo else ensure_hugo()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="onestop-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    runs = []
+    try:
+        for n in args.sizes:
+            runs.append(measure(n, work, hugo))
+            print(f"bench: {n:,} services done", file=sys.stderr)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(machine())
+    print()
+    print(table(runs))
+    if len(runs) > 1:
+        first, last = runs[0], runs[-1]
+        print()
+        print(f"time per page at {last.services:,} / at {first.services:,}: {last.ms_per_page / first.ms_per_page:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
