@@ -1,4 +1,7 @@
 # The two commands a newcomer needs: `make site` and `make test`. Each sets up what it needs.
+# `make serve` previews with live reload; --dirty keeps unchanged pages, and the onestop plugin
+# re-renders only the pages a content change touches (tests/test_incremental.py proves the
+# result equals a full build).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -23,7 +26,7 @@ site: install
 	@echo "Preview it with live reload while you edit YAML, Markdown or templates:  make serve"
 
 serve: install
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --dirty --livereload
 
 check: install
 	$(BIN)/onestop check --strict

@@ -345,13 +345,36 @@ def load_file(root: Path, path: Path, kind: Kind, file_id: str, agency_id: str |
     return SourceFile(rel, kind, file_id, agency_id, data, positions), None
 
 
-def load_tree(root: Path) -> LoadResult:
+class LoadCache:
+    """Parsed files kept between live-preview builds, reused while a file's size, modification
+    time and inode are unchanged (saving a file changes its modification time)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int, int], SourceFile | None, Problem | None]] = {}
+
+    def load(self, root: Path, candidate: _Candidate) -> tuple[SourceFile | None, Problem | None]:
+        try:
+            stat = candidate.path.stat()
+        except OSError:
+            return load_file(root, candidate.path, candidate.kind, candidate.id, candidate.agency_id)
+        signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        entry = self._entries.get(candidate.path)
+        if entry is None or entry[0] != signature:
+            entry = (signature, *load_file(root, candidate.path, candidate.kind, candidate.id, candidate.agency_id))
+            self._entries[candidate.path] = entry
+        return entry[1], entry[2]
+
+
+def load_tree(root: Path, cache: LoadCache | None = None) -> LoadResult:
     """Load every content file under `root` (the site repository)."""
     problems: list[Problem] = []
     files: list[SourceFile] = []
     candidates = _discover(root, problems)
     for candidate in candidates:
-        source, problem = load_file(root, candidate.path, candidate.kind, candidate.id, candidate.agency_id)
+        if cache is not None:
+            source, problem = cache.load(root, candidate)
+        else:
+            source, problem = load_file(root, candidate.path, candidate.kind, candidate.id, candidate.agency_id)
         if problem:
             problems.append(problem)
         if source:

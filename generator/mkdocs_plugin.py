@@ -31,10 +31,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .graph import Site
+from .incremental import BuildMemory, pages_to_render, removed_pages
+from .load import LoadCache
 from .pipeline import check
 from .render import GeneratedPage
 from .shell import BODY, DESCRIPTION, EDIT, SHELL_URLS, TITLE, Shell
-from .write import RenderSettings, open_data_files, write_item_pages, write_sitemap
+from .write import RenderSettings, open_data_files, template_fingerprint, write_item_pages, write_sitemap
 
 log = logging.getLogger("mkdocs.plugins.onestop")
 
@@ -79,6 +81,16 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         self._site: Site | None = None
         self._bodies: dict[str, str] = {}
         self._engine_pages: list[str] = []
+        self._dirty = False
+        self._load_cache: LoadCache | None = None
+        self._memory: BuildMemory | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this plugin instance across `serve`
+        # rebuilds. With `serve --dirty` (make serve), unchanged pages stay on disk, so only
+        # the files and pages a change touches are parsed and rendered again.
+        self._dirty = command == "serve" and dirty
+        self._load_cache = LoadCache() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -100,7 +112,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         today = dt.date.fromisoformat(self.config.today) if self.config.today else None
-        result = check(self._root(config), today)
+        result = check(self._root(config), today, self._load_cache)
         if self.config.report_problems:
             for problem in result.warnings:
                 log.warning(problem.format_text())
@@ -147,7 +159,18 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             path = site_dir / url / "index.html"
             shells[kind] = Shell(kind, path.read_text(encoding="utf-8"))
             shutil.rmtree(site_dir / url.split("/")[0] / url.split("/")[1])
-        write_item_pages(self._site, self._settings(config), shells, site_dir, self.config.workers or None)
+        settings = self._settings(config)
+        fingerprint = template_fingerprint(settings, shells)
+        only = pages_to_render(self._memory, self._site, fingerprint) if self._dirty else None
+        for url in removed_pages(self._memory, self._site) if self._dirty else ():
+            shutil.rmtree(site_dir / url, ignore_errors=True)
+        written = write_item_pages(self._site, settings, shells, site_dir, self.config.workers or None, only)
+        if self._dirty:
+            depends = {} if only is None or self._memory is None else dict(self._memory.depends_on)
+            for url in removed_pages(self._memory, self._site):
+                depends.pop(url, None)
+            depends.update(written)
+            self._memory = BuildMemory(self._site, depends, fingerprint)
         if config.site_url:
             items = ([f"journeys/{j}/" for j in self._site.journeys] + [f"agencies/{a}/" for a in self._site.agencies]
                      + [f"services/{r.agency}/{r.service}/" for r in self._site.services])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .graph import Site, link
-from .load import load_tree
+from .load import LoadCache, load_tree
 from .problems import Problem, Severity
 from .validate import validate
 
@@ -30,10 +30,11 @@ class CheckResult:
         return bool(self.errors or (strict and self.warnings))
 
 
-def check(root: Path, today: dt.date | None = None) -> CheckResult:
-    """Load and validate the content under `root`; link it when there is no error."""
+def check(root: Path, today: dt.date | None = None, cache: LoadCache | None = None) -> CheckResult:
+    """Load and validate the content under `root`; link it when there is no error.
+    A `cache` (live preview) reuses files parsed by an earlier check that have not changed since."""
     today = today or dt.date.today()
-    loaded = load_tree(root)
+    loaded = load_tree(root, cache)
     validated = validate(loaded.files, today, loaded.discovered)
     problems = sorted(loaded.problems + validated.problems, key=lambda p: (p.path, p.line, p.col, p.message))
     if any(p.severity is Severity.ERROR for p in problems):

@@ -9,7 +9,7 @@ and an HTML body; the site-engine adapter decides how to wrap it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,8 @@ class GeneratedPage:
     """The YAML file an editor changes to change this page."""
     kind: str
     """home, journeys, journey, agencies, agency, az or service."""
+    depends_on: frozenset[str] = frozenset()
+    """The journeys, agencies and services this page shows data of (see ViewBuilder.touched)."""
 
     @property
     def src_uri(self) -> str:
@@ -80,15 +82,17 @@ class Renderer:
         """One page per journey, agency or service: `keys` are journey ids, agency ids or ServiceRefs."""
         views = ViewBuilder(site, self.base_url)
         for key in keys:
+            views.touched.clear()
             if kind == "journey":
                 journey = site.journeys[key]
-                yield GeneratedPage(journey_url(key), journey.title, journey.summary,
-                                    self._render("journey", **views.journey_page(key)), journey.source_path, kind)
+                page = GeneratedPage(journey_url(key), journey.title, journey.summary,
+                                     self._render("journey", **views.journey_page(key)), journey.source_path, kind)
             elif kind == "agency":
                 agency = site.agencies[key]
-                yield GeneratedPage(agency_url(key), agency.name, f"Services from the {agency.name}.",
-                                    self._render("agency", **views.agency_page(key)), agency.source_path, kind)
+                page = GeneratedPage(agency_url(key), agency.name, f"Services from the {agency.name}.",
+                                     self._render("agency", **views.agency_page(key)), agency.source_path, kind)
             else:
                 service = site.services[key]
-                yield GeneratedPage(service_url(key), service.title, service.summary,
-                                    self._render("service", **views.service_page(key)), service.source_path, kind)
+                page = GeneratedPage(service_url(key), service.title, service.summary,
+                                     self._render("service", **views.service_page(key)), service.source_path, kind)
+            yield replace(page, depends_on=frozenset(views.touched))

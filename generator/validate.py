@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -239,6 +240,7 @@ def _check_text_quality(check: _Checker, data: dict[str, Any]) -> None:
                        "use shorter sentences and everyday words")
 
 
+@functools.cache  # pure; live preview re-checks the same summaries on every save
 def reading_grade(text: str) -> float:
     """Flesch-Kincaid grade level, from the maintained textstat library."""
     return float(textstat.flesch_kincaid_grade(text))

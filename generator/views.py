@@ -199,16 +199,33 @@ class ViewBuilder:
         self.base_url = base_url.rstrip("/") + "/" if base_url else None
         """The site's public address, for machine-readable absolute links (JSON-LD)."""
         self.md = markdown or MarkdownRenderer()
+        self.touched: set[str] = set()
+        """Every journey, agency and service whose data the views built since `touched` was last
+        cleared: what a page shows. Incremental rebuilds re-render a page when one of these changes."""
+
+    # Every lookup of another entity goes through these, so that `touched` is complete.
+
+    def _service(self, ref: ServiceRef) -> Service:
+        self.touched.add(entity_key("service", ref))
+        return self.site.services[ref]
+
+    def _agency(self, agency_id: str) -> Agency:
+        self.touched.add(entity_key("agency", agency_id))
+        return self.site.agencies[agency_id]
+
+    def _journey(self, journey_id: str) -> Journey:
+        self.touched.add(entity_key("journey", journey_id))
+        return self.site.journeys[journey_id]
 
     # -- pieces
 
     def contact(self, agency: Agency) -> ContactView:
-        c = agency.contact
+        c = self._agency(agency.id).contact
         return ContactView(c.phone, tel_href(c.phone) if c.phone else None, c.email,
                            address_lines(c.address) if c.address else [], c.hours)
 
     def service_card(self, ref: ServiceRef, page: str) -> ServiceCard:
-        service, agency = self.site.services[ref], self.site.agency_of(ref)
+        service, agency = self._service(ref), self._agency(ref.agency)
         return ServiceCard(service.title, relative(page, service_url(ref)), service.summary, agency.name,
                            relative(page, agency_url(agency.id)), fee_summary(service), time_summary(service))
 
@@ -218,10 +235,12 @@ class ViewBuilder:
                            address_lines(channel.address) if channel.address else [], channel.hours, channel.note)
 
     def journey_card(self, journey: Journey, page: str) -> JourneyCard:
+        self._journey(journey.id)
         return JourneyCard(journey.title, relative(page, journey_url(journey.id)), journey.summary,
                            len(journey.steps))
 
     def agency_card(self, agency: Agency, page: str) -> AgencyCard:
+        self._agency(agency.id)
         return AgencyCard(agency.name, relative(page, agency_url(agency.id)), agency.short_name,
                           JURISDICTION_LABELS[agency.jurisdiction], len(self.site.services_of_agency[agency.id]))
 
@@ -230,7 +249,7 @@ class ViewBuilder:
                         [self.service_card(r, page) for r in step.services], step.choose == "one", step.when)
 
     def part_of(self, use: StepUse, page: str) -> PartOf:
-        journey = self.site.journeys[use.journey_id]
+        journey = self._journey(use.journey_id)
 
         def neighbour(number: int) -> NeighbourStep | None:
             if not 1 <= number <= len(journey.steps):
@@ -250,7 +269,7 @@ class ViewBuilder:
         t = self.site.totals[journey.id]
 
         def links(refs: tuple[ServiceRef, ...]) -> list[Link]:
-            return [Link(self.site.services[r].title, relative(page, service_url(r))) for r in refs]
+            return [Link(self._service(r).title, relative(page, service_url(r))) for r in refs]
 
         timed = any(s.services for s in journey.steps) and len(t.untimed) < sum(len(s.services) for s in journey.steps)
         return TotalsView(money_range(t.fees.low, t.fees.high), t.fees.low != t.fees.high, links(t.unknown_fees),
@@ -260,7 +279,8 @@ class ViewBuilder:
 
     def service_page(self, ref: ServiceRef) -> dict[str, Any]:
         page = service_url(ref)
-        service, agency = self.site.services[ref], self.site.agency_of(ref)
+        service, agency = self._service(ref), self._agency(ref.agency)
+        self.touched.add(reverse_key("service", ref))  # lists what requires it and the journeys using it
         fees = None if service.fees is None else [FeeRow(f.description, money(f.amount, f.currency))
                                                    for f in service.fees]
         return {
@@ -289,27 +309,28 @@ class ViewBuilder:
 
     def journey_page(self, journey_id: str) -> dict[str, Any]:
         page = journey_url(journey_id)
-        journey = self.site.journeys[journey_id]
+        journey = self._journey(journey_id)
         return {
             "journey": journey,
             "description": self.md.block(journey.description),
             "steps": [self.step_view(s, page) for s in journey.steps],
             "totals": self.totals(journey, page),
-            "related": [self.journey_card(self.site.journeys[j], page) for j in journey.related_journeys],
-            "agencies": sorted({self.site.agencies[r.agency].name for s in journey.steps for r in s.services}),
+            "related": [self.journey_card(self._journey(j), page) for j in journey.related_journeys],
+            "agencies": sorted({self._agency(r.agency).name for s in journey.steps for r in s.services}),
             "breadcrumbs": [Link("Home", relative(page, home_url())), Link("Step by step", relative(page, journeys_url()))],
         }
 
     def agency_page(self, agency_id: str) -> dict[str, Any]:
         page = agency_url(agency_id)
-        agency = self.site.agencies[agency_id]
+        agency = self._agency(agency_id)
+        self.touched.add(reverse_key("agency", agency_id))  # lists its services and their journeys
         return {
             "agency": agency,
             "jurisdiction": JURISDICTION_LABELS[agency.jurisdiction],
             "description": self.md.block(agency.description),
             "contact": self.contact(agency),
             "services": [self.service_card(r, page) for r in self.site.services_of_agency[agency_id]],
-            "journeys": [self.journey_card(self.site.journeys[j], page) for j in self.site.journeys_of_agency[agency_id]],
+            "journeys": [self.journey_card(self._journey(j), page) for j in self.site.journeys_of_agency[agency_id]],
             "breadcrumbs": [Link("Home", relative(page, home_url())), Link("Agencies", relative(page, agencies_url()))],
         }
 
@@ -349,6 +370,17 @@ class ViewBuilder:
         for agency in self.site.agencies.values():
             groups[agency.jurisdiction].items.append(self.agency_card(agency, page))
         return [g for g in groups.values() if g.items]
+
+
+def entity_key(kind: str, key: object) -> str:
+    """'service:agency/service', 'agency:id' or 'journey:id'."""
+    return f"{kind}:{key}"
+
+
+def reverse_key(kind: str, key: object) -> str:
+    """What a page lists through other files' links: a service's prerequisite-of and part-of
+    lists, an agency's services and journeys."""
+    return f"{kind}-links:{key}"
 
 
 def step_anchor(number: int) -> str:

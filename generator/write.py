@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import multiprocessing
 import os
@@ -114,19 +115,33 @@ class RenderSettings:
         return Renderer(self.template_dirs, self.site_name, self.site_description, self.base_url)
 
 
+def template_fingerprint(settings: RenderSettings, shells: dict[str, Shell]) -> str:
+    """Changes whenever the templates, the render settings or the page shells change."""
+    digest = hashlib.sha256(repr(settings).encode())
+    for folder in settings.template_dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    for kind in sorted(shells):
+        digest.update(shells[kind].html.encode())
+    return digest.hexdigest()
+
+
 def page_path(site_dir: Path, url: str) -> Path:
     return site_dir / url / "index.html"
 
 
-def _write_pages(pages: Iterable[GeneratedPage], shells: dict[str, Shell], site_dir: Path, edit_prefix: str) -> int:
-    written = 0
+def _write_pages(pages: Iterable[GeneratedPage], shells: dict[str, Shell], site_dir: Path,
+                 edit_prefix: str) -> list[tuple[str, frozenset[str]]]:
+    written = []
     for page in pages:
         html = shells[page.kind].fill(page.url, page.title, page.description, page.html,
                                       edit_prefix + (page.source_path or ""))
         path = page_path(site_dir, page.url)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(html, encoding="utf-8")
-        written += 1
+        written.append((page.url, page.depends_on))
     return written
 
 
@@ -140,38 +155,40 @@ def _init_worker(site: Site, settings: RenderSettings, shells: dict[str, Shell],
     _worker_state = (site, settings, shells, site_dir)
 
 
-def _write_chunk(job: tuple[str, list[Any]]) -> int:
+def _write_chunk(job: tuple[str, list[Any]]) -> list[tuple[str, frozenset[str]]]:
     assert _worker_state is not None
     site, settings, shells, site_dir = _worker_state
     kind, keys = job
     return _write_pages(settings.renderer().item_pages(site, kind, keys), shells, site_dir, settings.edit_prefix)
 
 
-def item_jobs(site: Site, chunk: int = 250) -> list[tuple[str, list[Any]]]:
-    """The journey, agency and service pages, in chunks for the workers."""
+def item_jobs(site: Site, only: set[str] | None = None, chunk: int = 250) -> list[tuple[str, list[Any]]]:
+    """The journey, agency and service pages (those whose URL is in `only`, if given), in chunks."""
     jobs: list[tuple[str, list[Any]]] = []
-    for kind, keys in (("journey", list(site.journeys)), ("agency", list(site.agencies)),
-                       ("service", list(site.services))):
+    for kind, keys, url in (("journey", list(site.journeys), journey_url), ("agency", list(site.agencies), agency_url),
+                            ("service", list(site.services), service_url)):
+        if only is not None:
+            keys = [k for k in keys if url(k) in only]
         jobs += [(kind, keys[i: i + chunk]) for i in range(0, len(keys), chunk)]
     return jobs
 
 
 def write_item_pages(site: Site, settings: RenderSettings, shells: dict[str, Shell], site_dir: Path,
-                     workers: int | None = None) -> int:
-    """Render every journey, agency and service page into its shell and write it; returns the count.
-
-    Uses every core for large sites (forked workers); small sites are written in-process.
-    """
-    jobs = item_jobs(site)
-    count = len(site.journeys) + len(site.agencies) + len(site.services)
+                     workers: int | None = None, only: set[str] | None = None) -> dict[str, frozenset[str]]:
+    """Render journey, agency and service pages into their shells and write them (all, or those in
+    `only`); returns each written page's dependencies. Large sites use every core (forked workers)."""
+    jobs = item_jobs(site, only)
+    count = sum(len(keys) for _, keys in jobs)
     workers = workers or os.cpu_count() or 1
     if workers == 1 or count < 400 or "fork" not in multiprocessing.get_all_start_methods():
         renderer = settings.renderer()
-        return sum(_write_pages(renderer.item_pages(site, kind, keys), shells, site_dir, settings.edit_prefix)
-                   for kind, keys in jobs)
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=(site, settings, shells, site_dir)) as pool:
-        return sum(pool.imap_unordered(_write_chunk, jobs))
+        results = [_write_pages(renderer.item_pages(site, kind, keys), shells, site_dir, settings.edit_prefix)
+                   for kind, keys in jobs]
+    else:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_init_worker, initargs=(site, settings, shells, site_dir)) as pool:
+            results = list(pool.imap_unordered(_write_chunk, jobs))
+    return dict(pair for result in results for pair in result)
 
 
 def write_sitemap(site_dir: Path, base_url: str, urls: Sequence[str]) -> None:

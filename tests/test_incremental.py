@@ -1,0 +1,98 @@
+"""Live preview rebuilds only what a change touches, and its output equals a full build's."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import RIVERTON, copy_site
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+SIGN = "agencies/riverton-clerk/services/get-sign-permit.yml"
+TAX = "agencies/federal-revenue/services/get-tax-number.yml"
+LICENSE = "agencies/riverton-clerk/services/get-business-license.yml"
+SHOP = "journeys/open-a-shop.yml"
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text()
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new))
+
+
+# Each change is applied on top of the previous ones.
+CHANGES = [
+    ("retitle a service", lambda r: edit(r, TAX, "title: Get a federal tax number", "title: Get a tax number")),
+    ("add a prerequisite", lambda r: edit(r, SIGN, "audience: [business]", "audience: [business]\nrequires: [riverton-clerk/get-business-license]")),
+    ("change a fee", lambda r: edit(r, LICENSE, "amount: 75", "amount: 80")),
+    ("change an agency's phone", lambda r: edit(r, "agencies/riverton-clerk/agency.yml", "555-010-3000", "555-010-3999")),
+    ("add a service to a journey", lambda r: (
+        shutil.copy(r / SIGN, r / "agencies/riverton-clerk/services/get-awning-permit.yml"),
+        edit(r, "agencies/riverton-clerk/services/get-awning-permit.yml", "title: Get a sign permit", "title: Get an awning permit"),
+        edit(r, SHOP, "services: [riverton-clerk/get-sign-permit]", "services: [riverton-clerk/get-sign-permit, riverton-clerk/get-awning-permit]"))),
+    ("reorder and retitle journey steps", lambda r: edit(r, SHOP, "title: Put up a sign", "title: Put up signs")),
+    ("remove a service", lambda r: (
+        edit(r, SHOP, "services: [riverton-clerk/get-sign-permit, riverton-clerk/get-awning-permit]", "services: [riverton-clerk/get-sign-permit]"),
+        (r / "agencies/riverton-clerk/services/get-awning-permit.yml").unlink())),
+    ("change a template", lambda r: edit(r, "overrides/partials/onestop/fees.html", "What it is for", "What the fee is for")),
+]
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+            # Material's own search index cannot be built incrementally (it is replaced by our search).
+            and p.relative_to(site).as_posix() != "search/search_index.json"}
+
+
+def full_build(root: Path, site: Path) -> dict[str, bytes]:
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    build(config)
+    return files_of(site)
+
+
+@pytest.fixture(autouse=True)
+def _quiet():
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+
+
+def test_incremental_rebuilds_equal_full_builds(tmp_path):
+    live = copy_site(RIVERTON, tmp_path / "live")
+    config = load_config(str(live / "mkdocs.yml"), site_dir=str(tmp_path / "live-site"))
+    plugin = config.plugins["onestop"]
+    plugin.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    for name, change in CHANGES:
+        change(live)
+        build(config, dirty=True)
+        reference = tmp_path / f"full-{len(list(tmp_path.iterdir()))}"
+        shutil.copytree(live, reference)
+        expected = full_build(reference, reference / "site")
+        actual = files_of(tmp_path / "live-site")
+        assert sorted(actual) == sorted(expected), name
+        different = [path for path in expected if actual[path] != expected[path]]
+        assert different == [], name
+
+
+def test_one_service_edit_re_renders_only_the_pages_that_show_it(tmp_path):
+    live = copy_site(RIVERTON, tmp_path / "live")
+    config = load_config(str(live / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["onestop"]
+    plugin.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    before = {p: p.stat().st_mtime_ns for p in (tmp_path / "site").rglob("index.html")}
+    edit(live, "agencies/riverton-clerk/services/get-sign-permit.yml", "title: Get a sign permit", "title: Get a sign licence")
+    build(config, dirty=True)
+    rewritten = sorted(p.parent.relative_to(tmp_path / "site").as_posix() for p, t in before.items()
+                       if p.stat().st_mtime_ns != t)
+    # The service, its agency, the journey that uses it, the service in the step before it,
+    # and the index pages (home, guides, agencies, A to Z), which are always rebuilt.
+    assert rewritten == sorted([".", "agencies", "agencies/riverton-clerk", "journeys", "journeys/open-a-shop",
+                                "services", "services/riverton-clerk/get-business-license",
+                                "services/riverton-clerk/get-sign-permit"])
