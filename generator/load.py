@@ -365,12 +365,29 @@ class LoadCache:
         return entry[1], entry[2]
 
 
-def load_tree(root: Path, cache: LoadCache | None = None) -> LoadResult:
-    """Load every content file under `root` (the site repository)."""
+@dataclass(frozen=True)
+class Discovery:
+    """The content files found in the layout, before any is read."""
+
+    candidates: list[_Candidate]
+    problems: list[Problem]
+
+
+def discover(root: Path) -> Discovery:
     problems: list[Problem] = []
-    files: list[SourceFile] = []
     candidates = _discover(root, problems)
-    for candidate in candidates:
+    if not (root / "agencies").is_dir():
+        problems.append(Problem("agencies/", 1, 1, Severity.ERROR, "no agencies/ folder",
+                                "run onestop in the site repository's root, next to mkdocs.yml"))
+    return Discovery(candidates, problems)
+
+
+def load_tree(root: Path, cache: LoadCache | None = None, found: Discovery | None = None) -> LoadResult:
+    """Load every content file under `root` (the site repository), or those `found` already."""
+    found = found or discover(root)
+    problems = list(found.problems)
+    files: list[SourceFile] = []
+    for candidate in found.candidates:
         if cache is not None:
             source, problem = cache.load(root, candidate)
         else:
@@ -379,7 +396,4 @@ def load_tree(root: Path, cache: LoadCache | None = None) -> LoadResult:
             problems.append(problem)
         if source:
             files.append(source)
-    if not (root / "agencies").is_dir():
-        problems.append(Problem("agencies/", 1, 1, Severity.ERROR, "no agencies/ folder",
-                                "run onestop in the site repository's root, next to mkdocs.yml"))
-    return LoadResult(files, problems, [FileId(c.kind, c.id, c.agency_id) for c in candidates])
+    return LoadResult(files, problems, [FileId(c.kind, c.id, c.agency_id) for c in found.candidates])

@@ -7,9 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .graph import Site, link
-from .load import LoadCache, load_tree
+from .load import LoadCache, discover, load_tree
 from .problems import Problem, Severity
+from .readability import GradeWorker
 from .validate import validate
+
+
+GRADE_WORKER_FROM = 1000
+"""From this many files, reading grades are computed in a second process (see readability.py)."""
 
 
 @dataclass(frozen=True)
@@ -34,8 +39,20 @@ def check(root: Path, today: dt.date | None = None, cache: LoadCache | None = No
     """Load and validate the content under `root`; link it when there is no error.
     A `cache` (live preview) reuses files parsed by an earlier check that have not changed since."""
     today = today or dt.date.today()
-    loaded = load_tree(root, cache)
-    validated = validate(loaded.files, today, loaded.discovered)
+    found = discover(root)
+    if len(found.candidates) < GRADE_WORKER_FROM or cache is not None:
+        # Small sites and live preview grade in this process (grades are cached across checks).
+        loaded = load_tree(root, cache, found)
+        validated = validate(loaded.files, today, loaded.discovered)
+    else:
+        grader = GradeWorker()  # loads its dictionary while the files are parsed
+        try:
+            loaded = load_tree(root, cache, found)
+            summaries = [f.data["summary"] for f in loaded.files
+                         if f.kind in ("service", "journey") and isinstance(f.data.get("summary"), str)]
+            validated = validate(loaded.files, today, loaded.discovered, grader.submit(summaries))
+        finally:
+            grader.close()
     problems = sorted(loaded.problems + validated.problems, key=lambda p: (p.path, p.line, p.col, p.message))
     if any(p.severity is Severity.ERROR for p in problems):
         return CheckResult(problems, None)

@@ -11,16 +11,16 @@ import difflib
 import functools
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import textstat
 from jsonschema import ValidationError
 
 from .graph import find_cycles
 from .load import FileId, JsonPath, SourceFile
 from .problems import Problem, Severity
+from .readability import reading_grade
 from .schemas import fast_validator, validator
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -225,7 +225,7 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def _check_text_quality(check: _Checker, data: dict[str, Any]) -> None:
+def _check_text_quality(check: _Checker, data: dict[str, Any], grades: Mapping[str, float]) -> None:
     title, summary = data.get("title"), data.get("summary")
     if isinstance(title, str) and len(title) > MAX_TITLE:
         check.warn(("title",), f"title is {len(title)} characters; keep it to {MAX_TITLE}",
@@ -234,16 +234,28 @@ def _check_text_quality(check: _Checker, data: dict[str, Any]) -> None:
         if len(summary) > MAX_SUMMARY:
             check.warn(("summary",), f"summary is {len(summary)} characters; keep it to {MAX_SUMMARY}",
                        "one sentence; put detail in description")
-        grade = reading_grade(summary)
+        grade = grades[summary]
         if grade > MAX_GRADE:
             check.warn(("summary",), f"summary reads at US grade {grade:.1f}; aim for grade {MAX_GRADE:.0f} or below",
                        "use shorter sentences and everyday words")
 
 
+class _GradeOnDemand(Mapping[str, float]):
+    """Grades computed here, one by one, when the caller has none ready."""
+
+    def __getitem__(self, text: str) -> float:
+        return _cached_grade(text)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
 @functools.cache  # pure; live preview re-checks the same summaries on every save
-def reading_grade(text: str) -> float:
-    """Flesch-Kincaid grade level, from the maintained textstat library."""
-    return float(textstat.flesch_kincaid_grade(text))
+def _cached_grade(text: str) -> float:
+    return reading_grade(text)
 
 
 @dataclass(frozen=True)
@@ -253,8 +265,11 @@ class ValidationResult:
     """Files that passed their schema (cross-file rules ran on them)."""
 
 
-def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] | None = None) -> ValidationResult:
-    """Check `files`; refs may point at any of `discovered` (files found but maybe unreadable)."""
+def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] | None = None,
+             grades: Mapping[str, float] | None = None) -> ValidationResult:
+    """Check `files`; refs may point at any of `discovered` (files found but maybe unreadable).
+    `grades` maps summaries to reading grades (see readability.GradeWorker); read last, so that
+    they can be computed meanwhile."""
     problems: list[Problem] = []
     valid: list[SourceFile] = []
     checkers = {f.path: _Checker(f, problems) for f in files}
@@ -322,8 +337,6 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
                 check_ref(check, ("related_journeys", i), ref, journeys, "journey")
                 if ref == source.id:
                     check.warn(("related_journeys", i), "a journey is not related to itself", "remove this line")
-        if source.kind in ("service", "journey"):
-            _check_text_quality(check, data)
 
     _check_cycles([f for f in valid if f.kind == "service"], checkers, services)
     _check_journey_order([f for f in valid if f.kind == "journey"], checkers, services)
@@ -336,6 +349,9 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
         if source.path in valid_paths and ref not in used:
             checkers[source.path].warn((), f"service '{ref}' is not part of any journey",
                                        "add it to a step in journeys/, so citizens find it on their way")
+    for source in valid:
+        if source.kind in ("service", "journey"):
+            _check_text_quality(checkers[source.path], source.data, grades or _GradeOnDemand())
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
     return ValidationResult(problems, valid)
 
