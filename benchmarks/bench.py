@@ -50,6 +50,7 @@ class Run:
     site_mb: float
     search_kb_gzip: float
     hugo_s: float | None
+    incremental_s: float | None
 
     @property
     def ms_per_page(self) -> float:
@@ -122,11 +123,34 @@ def hugo_site(source: Path, target: Path) -> None:
         (target / "content" / f"{name}.md").write_text(f'---\ntitle: "{title}"\n---\n\n' + "\n\n".join(body))
 
 
+def incremental_rebuild(site_repo: Path) -> float:
+    """Live preview: build once as `make serve` does (serve --dirty), save one service, time the rebuild."""
+    script = f"""
+import logging, os, sys, time, pathlib
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.getLogger("mkdocs").setLevel(logging.ERROR)
+root = pathlib.Path({str(site_repo)!r})
+config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "serve-site"))
+config.plugins["onestop"].on_startup(command="serve", dirty=True)
+build(config, dirty=True)
+service = sorted(root.glob("agencies/*/services/*.yml"))[len(list(root.glob("agencies/*/services/*.yml"))) // 2]
+service.write_text(service.read_text().replace("title: ", "title: Now ", 1))
+started = time.perf_counter()
+build(config, dirty=True)
+print(time.perf_counter() - started)
+"""
+    run = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=ENV, capture_output=True, text=True,
+                         check=True)
+    return float(run.stdout.strip().splitlines()[-1])
+
+
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
 
 
-def measure(services: int, work: Path, hugo: str | None) -> Run:
+def measure(services: int, work: Path, hugo: str | None, incremental: bool) -> Run:
     site_repo = generate(work / f"site-{services}", services, agencies=50 if services >= 1000 else 10,
                          journeys=40 if services >= 1000 else 6)
     onestop = [sys.executable, "-m", "generator"]
@@ -146,21 +170,25 @@ def measure(services: int, work: Path, hugo: str | None) -> Run:
         hugo_dir = work / f"hugo-{services}"
         hugo_site(site_repo, hugo_dir)
         hugo_s, _ = timed([hugo, "--quiet", "-d", str(hugo_dir / "public")], hugo_dir)
+    incremental_s = incremental_rebuild(site_repo) if incremental else None
     return Run(services, len(pages), check_s, build_s, peak / 2**20, int(statistics.median(raw)), max(raw),
-               int(statistics.median(zipped)), max(zipped), total / 2**20, search_gzip / 1024, hugo_s)
+               int(statistics.median(zipped)), max(zipped), total / 2**20, search_gzip / 1024, hugo_s,
+               incremental_s)
 
 
 def table(runs: list[Run]) -> str:
     lines = ["| services | pages | check s | build s | ms/page | peak MB | service page raw median/max KB "
-             "| gzip median/max KB | site MB | search payload KB gzip | Hugo s | onestop/Hugo |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| gzip median/max KB | site MB | search payload KB gzip | Hugo s | onestop/Hugo "
+             "| live-preview rebuild s |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         hugo = f"{r.hugo_s:.2f}" if r.hugo_s else "n/a"
         ratio = f"{r.build_s / r.hugo_s:.1f}" if r.hugo_s else "n/a"
         lines.append(f"| {r.services:,} | {r.pages:,} | {r.check_s:.2f} | {r.build_s:.2f} | {r.ms_per_page:.2f} "
                      f"| {r.peak_mb:.0f} | {r.page_raw_median / 1024:.1f} / {r.page_raw_max / 1024:.1f} "
                      f"| {r.page_gzip_median / 1024:.1f} / {r.page_gzip_max / 1024:.1f} | {r.site_mb:.0f} "
-                     f"| {r.search_kb_gzip:.0f} | {hugo} | {ratio} |")
+                     f"| {r.search_kb_gzip:.0f} | {hugo} | {ratio} "
+                     f"| {f'{r.incremental_s:.2f}' if r.incremental_s is not None else 'n/a'} |")
     return "\n".join(lines)
 
 
@@ -175,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
+    parser.add_argument("--no-incremental", action="store_true", help="skip the live-preview rebuild timing")
     args = parser.parse_args(argv)
     hugo = None if args.no_hugo else ensure_hugo()
     work = args.keep or Path(tempfile.mkdtemp(prefix="onestop-bench-"))
@@ -182,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     try:
         for n in args.sizes:
-            runs.append(measure(n, work, hugo))
+            runs.append(measure(n, work, hugo, not args.no_incremental))
             print(f"bench: {n:,} services done", file=sys.stderr)
     finally:
         if not args.keep:

@@ -22,3 +22,4 @@ def test_benchmark_runs_end_to_end_and_pages_stay_light():
     gzip_max = float(cells[7].split("/")[1])
     assert raw_max <= 25 and gzip_max <= 8  # a service page stays light at any N
     assert re.match(r"^\d+\.\d\d$", cells[10]), "the Hugo comparison ran"
+    assert float(cells[12]) > 0, "the live-preview rebuild was timed"
