@@ -29,6 +29,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 1_000_000
 """A service file is a few kilobytes; anything near a megabyte is a mistake or an attack."""
+MAX_DEPTH = 20
+"""Content nests four or five levels deep (steps, services); deeper is a mistake or an attack."""
 
 Kind = Literal["agency", "service", "journey"]
 JsonPath = tuple[str | int, ...]
@@ -144,6 +146,10 @@ class _Converter:
         self._seen: set[int] = set()
 
     def convert(self, node: yaml.Node, path: JsonPath) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise _YamlProblem(f"values are nested more than {MAX_DEPTH} levels deep",
+                               node.start_mark.line + 1, node.start_mark.column + 1,
+                               "check the indentation and the brackets")
         # An alias makes the composer hand back a node it has already handed out.
         if id(node) in self._seen:
             raise _YamlProblem(
@@ -213,6 +219,8 @@ def parse_yaml(raw: bytes) -> tuple[dict[str, Any], Positions]:
                            "check the indentation and that text with ': ' or '#' in it is quoted") from None
     except yaml.YAMLError as exc:
         raise _YamlProblem(f"malformed YAML: {exc}") from None
+    except RecursionError:  # the pure-Python parser recurses per level; libyaml stops at 1000
+        raise _YamlProblem("malformed YAML: nested too deeply", hint="check the indentation and the brackets") from None
     documents = [d for d in documents if d is not None]
     if not documents:
         raise _YamlProblem("file is empty", hint="a content file is a mapping of keys to values")
@@ -245,6 +253,14 @@ def _rel(root: Path, path: Path) -> str:
 
 def _is_yaml(name: str) -> bool:
     return name.endswith((".yml", ".yaml"))
+
+
+def _hidden(rel: Path) -> bool:
+    """Inside a hidden folder, or a hidden file that is not YAML. A hidden YAML file ('.draft.yml')
+    is not skipped: it is reported (its name is not a valid id) rather than silently left out."""
+    if any(part.startswith(".") for part in rel.parts[:-1]):
+        return True
+    return rel.name.startswith(".") and not _is_yaml(rel.name)
 
 
 def _discover(root: Path, problems: list[Problem]) -> list[_Candidate]:
@@ -283,7 +299,7 @@ def _discover(root: Path, problems: list[Problem]) -> list[_Candidate]:
                                         "agency folder has no agency.yml",
                                         "add agency.yml with the agency's name, contact and website"))
             for entry in sorted(agency_dir.rglob("*")):
-                if any(part.startswith(".") for part in entry.relative_to(agency_dir).parts) or outside(entry):
+                if _hidden(entry.relative_to(agency_dir)) or outside(entry):
                     continue
                 rel = entry.relative_to(agency_dir).parts
                 if entry.is_dir():
@@ -302,7 +318,7 @@ def _discover(root: Path, problems: list[Problem]) -> list[_Candidate]:
     journeys_dir = root / "journeys"
     if journeys_dir.is_dir():
         for entry in sorted(journeys_dir.rglob("*")):
-            if any(part.startswith(".") for part in entry.relative_to(journeys_dir).parts) or outside(entry):
+            if _hidden(entry.relative_to(journeys_dir)) or outside(entry):
                 continue
             if entry.is_dir() or not _is_yaml(entry.name):
                 continue

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import html
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,8 @@ REVIEW_MONTHS = 12
 
 _RAW_HTML = re.compile(r"<[A-Za-z/!?]")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_MD_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# Labels are bounded (CommonMark allows 999 characters): an unbounded one made this quadratic.
+_MD_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\[\]]{1,999}\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ALLOWED_LINK = re.compile(r"^(?:https://|mailto:|tel:)", re.IGNORECASE)
 
 
@@ -103,10 +105,10 @@ def _schema_problems(check: _Checker, error: ValidationError) -> None:
         expected = error.validator_value
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         hint = None
-        if path in positions.plain_text and "string" in expected:
-            hint = f"quote it: '{positions.plain_text[path]}'"
-        elif instance is None:
+        if instance is None:
             hint = "write a value after the colon, or remove the line"
+        elif path in positions.plain_text and "string" in expected:
+            hint = f"quote it: '{positions.plain_text[path]}'"
         check.add(path, f"expected {words}; got {_describe(instance)}", hint)
     elif kind in ("enum", "const"):
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
@@ -121,6 +123,8 @@ def _schema_problems(check: _Checker, error: ValidationError) -> None:
         check.add(path, "lists the same item more than once", "remove the repeated item")
     elif kind == "minimum":
         check.add(path, f"must be {error.validator_value} or more; got {_describe(instance)}")
+    elif kind == "maximum":
+        check.add(path, f"must be {error.validator_value:,} or less; got {_describe(instance)}")
     elif "x-error" in schema and kind in ("pattern", "anyOf", "minLength", "maxLength"):
         got = "" if kind == "anyOf" else f"; got {_describe(instance)}"
         check.add(path, f"{schema['x-error']}{got}")
@@ -186,16 +190,39 @@ def _check_markdown(check: _Checker, path: JsonPath, value: str) -> None:
                       "use the full https:// address of the page", at=positions.locate(path, url[:30]))
 
 
+# Letters from other scripts that look like Latin ones, as editors paste them by accident.
+_LOOK_ALIKES = str.maketrans("аеорсухіјѕԁɡοαντκ", "aeopcyxijsdgoavtk")
+
+
+def _id_fix(value: str) -> str:
+    """What to rename a bad id to: look-alikes and accents folded to a-z, the rest hyphens."""
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", value).lower().translate(_LOOK_ALIKES))
+    ascii_only = "".join(ch for ch in folded if ch.isascii())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:MAX_ID].strip("-") or "my-id"
+
+
+def id_problem(value: str) -> tuple[str, str] | None:
+    """Why `value` is not a valid id, and what to rename it to; None when it is valid."""
+    if SLUG.match(value) and len(value) <= MAX_ID:
+        return None
+    odd = next((ch for ch in value if not ch.isascii() or not ch.isprintable()), None)
+    why = ""
+    if odd is not None:
+        name = unicodedata.name(odd, "a control character")
+        why = f"it contains '{odd}' (U+{ord(odd):04X} {name}), which is not a plain letter or digit; "
+    return (f"is not a valid id: {why}use lowercase letters, digits and single hyphens, at most {MAX_ID} "
+            "characters", f"rename it to '{_id_fix(value)}'")
+
+
 def _check_ids(source: SourceFile, check: _Checker) -> None:
     for label, value in (("agency folder", source.agency_id), ("file name", source.id)):
         if value is None:
             continue
         if source.kind == "agency" and label == "file name":
             label = "agency folder"
-        if not SLUG.match(value) or len(value) > MAX_ID:
-            fixed = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:MAX_ID] or "my-id"
-            check.add((), f"{label} '{value}' is not a valid id: use lowercase letters, digits and "
-                      f"single hyphens, at most {MAX_ID} characters", f"rename it to '{fixed}'")
+        problem = id_problem(value)
+        if problem:
+            check.add((), f"{label} '{value}' {problem[0]}", problem[1])
     declared = source.data.get("id")
     if isinstance(declared, str) and declared != source.id:
         check.add(("id",), f"id '{declared}' does not match the {'folder' if source.kind == 'agency' else 'file'} "
@@ -336,7 +363,7 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
 def _refs_in_steps(steps: Any) -> Iterator[Any]:
     for step in steps if isinstance(steps, list) else []:
         services = step.get("services") if isinstance(step, dict) else None
-        yield from services if isinstance(services, list) else []
+        yield from (s for s in services if isinstance(s, str)) if isinstance(services, list) else ()
 
 
 def _check_cycles(services: list[SourceFile], checkers: dict[str, _Checker],
@@ -360,7 +387,7 @@ def _check_journey_order(journeys: list[SourceFile], checkers: dict[str, _Checke
             for j, ref in enumerate(step.get("services", [])):
                 requires = known[ref].data.get("requires") if ref in known else None
                 for needed in requires if isinstance(requires, list) else []:
-                    if needed in step_of and step_of[needed] >= i:
+                    if isinstance(needed, str) and needed in step_of and step_of[needed] >= i:
                         checkers[journey.path].warn(
                             ("steps", i, "services", j),
                             f"step {i + 1} lists '{ref}' before its prerequisite '{needed}' (step {step_of[needed] + 1})",
