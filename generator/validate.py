@@ -51,7 +51,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        text = str(value)
+        return f"the number {text if len(text) <= 20 else text[:17] + '...'}"
     if isinstance(value, str):
         return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
     if isinstance(value, list):
@@ -168,6 +169,31 @@ def markdown_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
                     yield from text(("steps", i, "description"), step.get("description"))
 
 
+def url_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
+    """Every web address field of a file (the schema checks their form; this checks entities)."""
+    data = source.data
+    if source.kind == "agency" and isinstance(data.get("website"), str):
+        yield ("website",), data["website"]
+    if source.kind == "service":
+        for key in ("channels", "legal_basis"):
+            items = data.get(key)
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                if isinstance(item, dict) and isinstance(item.get("url"), str):
+                    yield (key, i, "url"), item["url"]
+
+
+def _check_entities(check: _Checker, path: JsonPath, value: str) -> bool:
+    """An HTML entity that decodes to markup ('&lt;script') is refused: it is an attack, not text."""
+    decoded = html.unescape(value)
+    if decoded == value or not _RAW_HTML.search(decoded):
+        return False
+    entities = (m.group(0) for m in re.finditer(r"&#?\w+;?", value) if html.unescape(m.group(0)) != m.group(0))
+    snippet = next(entities, value[:20])
+    check.add(path, f"HTML entity that decodes to markup is not allowed: '{snippet}'",
+              "write the character itself, or describe it in words", at=check.source.positions.locate(path, snippet))
+    return True
+
+
 def _check_markdown(check: _Checker, path: JsonPath, value: str) -> None:
     positions = check.source.positions
     tag = _RAW_HTML.search(value)
@@ -177,13 +203,7 @@ def _check_markdown(check: _Checker, path: JsonPath, value: str) -> None:
                   "agency text is Markdown only: write **bold**, lists and [link text](https://...)",
                   at=positions.locate(path, snippet))
     else:
-        decoded = html.unescape(value)
-        if decoded != value and _RAW_HTML.search(decoded):
-            entity = re.search(r"&#?\w+;", value)
-            snippet = entity.group(0) if entity else value[:20]
-            check.add(path, f"HTML entity that decodes to markup is not allowed: '{snippet}'",
-                      "write the character itself, or describe it in words",
-                      at=positions.locate(path, snippet))
+        _check_entities(check, path, value)
     for url in [*_MD_LINK.findall(value), *_MD_REF_DEF.findall(value)]:
         if url and not _ALLOWED_LINK.match(html.unescape(url).strip()):
             check.add(path, f"link '{url[:60]}' must start with https://, mailto: or tel:",
@@ -286,6 +306,8 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
             valid.append(source)
         for path, value in markdown_fields(source):
             _check_markdown(check, path, value)
+        for path, value in url_fields(source):
+            _check_entities(check, path, value)
 
     # Refs resolve against every file found, valid, invalid or unreadable, so that one broken
     # file is reported once and not again at every reference to it.
