@@ -211,6 +211,13 @@ def parse_yaml(raw: bytes) -> tuple[dict[str, Any], Positions]:
         raise _YamlProblem("tab character used for indentation", line, col, "indent with spaces")
     try:
         documents = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a pasted control code
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise _YamlProblem(f"file contains the character U+{code:04X}, which YAML does not allow", line, col,
+                           "delete it: it is invisible, and often comes with text pasted from another program"
+                           ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -373,9 +373,11 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
 
     # Count uses from every journey that loaded, even one with errors, so a broken
     # journey does not also make each of its services an "orphan".
+    # A journey that could not be read at all may use any service: then no service is called an orphan.
     used = {ref for f in files if f.kind == "journey" for ref in _refs_in_steps(f.data.get("steps"))}
+    unread = len(journeys) > sum(1 for f in files if f.kind == "journey")
     for ref, source in services.items():
-        if source in valid and ref not in used:
+        if source in valid and ref not in used and not unread:
             checkers[source.path].warn((), f"service '{ref}' is not part of any journey",
                                        "add it to a step in journeys/, so citizens find it on their way")
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))

@@ -334,3 +334,15 @@ def test_absurd_fee_amounts(check_files, amount, expected):
     bad = SERVICE + f"fees:\n  - amount: {amount}\n    description: Filing fee\n"
     problems = check_files({SVC: bad})
     assert problems == [f"{SVC}:9:13: error: fees[0].amount: {expected}"]
+
+
+def test_control_character_pasted_into_a_file(check_files):
+    assert check_files({SVC: SERVICE.replace("Get a license", "Get a\x01license")}) == [
+        f"{SVC}:1:13: error: file contains the character U+0001, which YAML does not allow "
+        "(hint: delete it: it is invisible, and often comes with text pasted from another program)"]
+
+
+def test_a_key_with_a_line_break_is_reported_on_one_line(check_files):
+    problems = check_files({AGY: AGENCY + "? \"col\\nour\"\n: blue\n"})
+    assert problems == [f"{AGY}:7:3: error: unknown key 'col\\x0aour' (hint: allowed keys: id, name, short_name, "
+                        "jurisdiction, description, website, contact, owners)"]
