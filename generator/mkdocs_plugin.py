@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from .graph import Site
 from .pipeline import check
 from .render import GeneratedPage, Renderer
+from .schemas import published_schemas
 from .write import open_data_files
 
 log = logging.getLogger("mkdocs.plugins.onestop")
@@ -102,7 +103,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
                 # editor changes: edit_uri points at docs_dir, so go up from there.
                 file.edit_uri = os.path.relpath(root / page.source_path, config.docs_dir).replace(os.sep, "/")
             files.append(file)
-        for path, text in open_data_files(self._site).items():
+        for path, text in {**open_data_files(self._site), **published_schemas()}.items():
             files.append(File.generated(config, path, content=text))
         return files
 

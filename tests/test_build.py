@@ -177,3 +177,12 @@ def test_mkdocs_build_with_broken_content_fails_before_cleaning_the_site(tmp_pat
     assert run.returncode != 0
     assert "journeys/broken.yml:2:1: error: malformed YAML" in run.stderr
     assert (root / "site" / "marker").read_text() == "old"
+
+
+def test_schemas_are_published_with_the_site(built):
+    for name in ("agency", "service", "journey", "common"):
+        published = built / "schemas" / f"{name}.schema.json"
+        assert published.read_text() == (REPO / "generator/schemas" / f"{name}.schema.json").read_text()
+    # Their relative $refs resolve next to them, as a language server fetching them by URL finds them.
+    service = json.loads((built / "schemas/service.schema.json").read_text())
+    assert service["properties"]["title"]["$ref"] == "common.schema.json#/$defs/plainText"
