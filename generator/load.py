@@ -367,3 +367,15 @@ def load_tree(root: Path) -> LoadResult:
         problems.append(Problem("agencies/", 1, 1, Severity.ERROR, "no agencies/ folder",
                                 "run onestop in the site repository's root, next to mkdocs.yml"))
     return LoadResult(files, problems, [FileId(c.kind, c.id, c.agency_id) for c in candidates])
+
+
+def read_yaml_file(root: Path, path: Path) -> tuple[dict[str, Any] | None, Positions | None, Problem | None]:
+    """Parse one YAML file that is not content (e.g. onestop.yml) by the same safe rules."""
+    rel = _rel(root, path)
+    try:
+        data, positions = parse_yaml(path.read_bytes())
+    except OSError as exc:
+        return None, None, Problem(rel, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}")
+    except _YamlProblem as exc:
+        return None, None, Problem(rel, exc.line, exc.col, Severity.ERROR, exc.message, exc.hint)
+    return data, positions, None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import textstat
-from jsonschema import ValidationError
+from jsonschema import Draft202012Validator, ValidationError
 
 from .graph import find_cycles
 from .load import FileId, JsonPath, SourceFile
@@ -107,7 +107,8 @@ def _schema_problems(check: _Checker, error: ValidationError) -> None:
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         hint = None
         if instance is None:
-            hint = "write a value after the colon, or remove the line"
+            optional = len(path) == 1 and path[0] not in validator(check.source.kind).schema.get("required", ())
+            hint = "write a value after the colon" + (", or remove the line" if optional else "")
         elif path in positions.plain_text and "string" in expected:
             hint = f"quote it: '{positions.plain_text[path]}'"
         check.add(path, f"expected {words}; got {_describe(instance)}", hint)
@@ -133,10 +134,10 @@ def _schema_problems(check: _Checker, error: ValidationError) -> None:
         check.add(path, error.message)
 
 
-def _schema_check(source: SourceFile, problems: list[Problem]) -> bool:
+def _schema_check(source: SourceFile, problems: list[Problem], schema: Draft202012Validator | None = None) -> bool:
     check = _Checker(source, problems)
     before = len(problems)
-    for error in validator(source.kind).iter_errors(source.data):
+    for error in (schema or validator(source.kind)).iter_errors(source.data):
         # if/then branches of channels report from inside the branch; "if" itself is silent.
         if error.validator in ("if", "allOf"):
             for sub in error.context or []:
@@ -147,6 +148,13 @@ def _schema_check(source: SourceFile, problems: list[Problem]) -> bool:
 
 
 # Markdown fields of each kind, as (path pattern) generators over the data.
+def schema_problems(source: SourceFile, schema: Draft202012Validator) -> list[Problem]:
+    """Problems of a file that is not content (e.g. onestop.yml) against its own schema."""
+    problems: list[Problem] = []
+    _schema_check(source, problems, schema)
+    return problems
+
+
 def markdown_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
     data = source.data
 
@@ -256,7 +264,7 @@ def _parse_date(value: str) -> dt.date | None:
         return None
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
+def months_before(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     month += 1
     for last in (31, 30, 29, 28):
@@ -351,7 +359,7 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
             elif reviewed > today:
                 check.warn(("last_reviewed",), f"last_reviewed {reviewed} is in the future",
                            f"use the date the page was checked, on or before {today}")
-            elif reviewed < _months_before(today, REVIEW_MONTHS):
+            elif reviewed < months_before(today, REVIEW_MONTHS):
                 check.warn(("last_reviewed",), f"last reviewed {reviewed}, over {REVIEW_MONTHS} months ago",
                            "check the page with the agency and update last_reviewed")
         if source.kind == "journey":

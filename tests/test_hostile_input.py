@@ -276,9 +276,9 @@ def test_yaml_1_1_would_have_changed_their_meaning():
     (("title: Get a license", "title: 0x1F"),
      "1:8: error: title: expected text; got the number 31 (hint: quote it: '0x1F')"),
     (("title: Get a license", "title:"),
-     "1:7: error: title: expected text; got nothing (hint: write a value after the colon, or remove the line)"),
+     "1:7: error: title: expected text; got nothing (hint: write a value after the colon)"),
     (("title: Get a license", "title: ~"),
-     "1:8: error: title: expected text; got nothing (hint: write a value after the colon, or remove the line)"),
+     "1:8: error: title: expected text; got nothing (hint: write a value after the colon)"),
     (("audience: [business]", "audience: [business]\nkeywords: [2024, 1.10]"),
      "4:12: error: keywords[0]: expected text; got the number 2024 (hint: quote it: '2024')"),
     (("audience: [business]", "audience: [business]\nprocessing_time: {text: 10, max_days: 10}"),
@@ -346,3 +346,9 @@ def test_a_key_with_a_line_break_is_reported_on_one_line(check_files):
     problems = check_files({AGY: AGENCY + "? \"col\\nour\"\n: blue\n"})
     assert problems == [f"{AGY}:7:3: error: unknown key 'col\\x0aour' (hint: allowed keys: id, name, short_name, "
                         "jurisdiction, description, website, contact, owners)"]
+
+
+def test_empty_optional_key_may_also_be_removed(check_files):
+    assert check_files({SVC: SERVICE + "description:\n"}) == [
+        f"{SVC}:8:13: error: description: expected text; got nothing "
+        "(hint: write a value after the colon, or remove the line)"]
