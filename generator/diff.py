@@ -47,7 +47,7 @@ def snapshot(path: Path, today: dt.date | None = None) -> Snapshot:
         result = check(path, today)
         if result.site is None:
             raise SnapshotError(f"{path}: the content has errors; run onestop check there", result.errors)
-        data = open_data(result.site)
+        data = json.loads(json.dumps(open_data(result.site)))  # as a build writes and reads it
     else:
         raise SnapshotError(f"{path} is neither a content tree (no agencies/) nor a built site "
                             "(no data/services.json)")
@@ -83,13 +83,13 @@ def _step_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             for before, after in zip(old[a1:a2], new[b1:b2]):
-                what = [k for k in ("services", "choose", "when", "description") if before.get(k) != after.get(k)]
-                if "services" in what:
-                    out.append(f"{_step_text(after)}: services now {', '.join(after['services']) or 'none'} "
-                               f"(were {', '.join(before['services']) or 'none'})")
-                    what.remove("services")
-                if what:
-                    out.append(f"{_step_text(after)}: {', '.join(what)} changed")
+                what = [k for k in ("choose", "when", "description") if before.get(k) != after.get(k)]
+                parts = [f"{', '.join(what)} changed"] if what else []
+                if before.get("services") != after.get("services"):
+                    parts.insert(0, f"services now {', '.join(after['services']) or 'none'} "
+                                    f"(were {', '.join(before['services']) or 'none'})")
+                if parts:
+                    out.append(f"{_step_text(after)}: {'; '.join(parts)}")
             continue
         out += [f"removed {_step_text(s)}" for s in old[a1:a2]]
         out += [f"added {_step_text(s)}" for s in new[b1:b2]]
@@ -137,7 +137,7 @@ def to_markdown(changes: list[PageChange], base: Snapshot, head: Snapshot, site_
         return record["title"] if record else agency_id
 
     by_agency: dict[str, list[PageChange]] = {}
-    for change in changes:
+    for change in sorted(changes, key=lambda c: (c.kind != "agencies", c.title.lower())):
         if change.kind != "journeys":
             by_agency.setdefault(_agency_of(change), []).append(change)
     for agency_id in sorted(by_agency, key=lambda a: names(a).lower()):
