@@ -2,7 +2,7 @@
 
 on_pre_build runs load -> validate -> link (before MkDocs cleans the site folder, so broken
 content never empties an existing site); on_files adds each generated page as a virtual file;
-the open data files are added the same way; on_serve watches the content folders. This module and
+the open data files are added the same way; on_post_page adds each page's Content-Security-Policy; on_serve watches the content folders. This module and
 mkdocs_build.py are the only ones that import mkdocs.
 """
 
@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .csp import add_csp
 from .graph import Site
 from .pipeline import check
 from .render import GeneratedPage, Renderer
@@ -63,6 +64,12 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
 
     def __init__(self) -> None:
         self._site: Site | None = None
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` injects its own inline live-reload script into each page, which a
+        # policy would block: previews go without it, built sites always carry it.
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -106,6 +113,12 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         for path, text in {**open_data_files(self._site), **published_schemas()}.items():
             files.append(File.generated(config, path, content=text))
         return files
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        return output if self._serving else add_csp(output)
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return output if self._serving or not template_name.endswith(".html") else add_csp(output)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)

@@ -186,3 +186,20 @@ def test_schemas_are_published_with_the_site(built):
     # Their relative $refs resolve next to them, as a language server fetching them by URL finds them.
     service = json.loads((built / "schemas/service.schema.json").read_text())
     assert service["properties"]["title"]["$ref"] == "common.schema.json#/$defs/plainText"
+
+
+def test_every_page_carries_a_content_security_policy_covering_its_inline_scripts(built):
+    from generator.csp import inline_scripts, sha256
+
+    pages = html_pages(built) + [built / "404.html"]
+    for path in pages:
+        text = path.read_text()
+        page = BeautifulSoup(text, "html.parser")
+        metas = page.select('meta[http-equiv="Content-Security-Policy"]')
+        assert len(metas) == 1, path
+        policy = metas[0]["content"]
+        scripts = inline_scripts(text)
+        assert scripts, path  # the theme's own, which the policy must allow
+        for body in scripts:
+            assert sha256(body) in policy, path
+        assert text.index("Content-Security-Policy") < text.index("<script"), path
