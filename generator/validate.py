@@ -338,7 +338,7 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
 
     def check_ref(check: _Checker, path: JsonPath, ref: Any, known: Iterable[str], what: str) -> None:
         if isinstance(ref, str) and ref not in known:
-            guess = _suggest(ref, known)
+            guess = _suggest(ref, [k for k in known if all(SLUG.match(part) for part in k.split("/"))])
             hint = f"did you mean '{guess}'?" if guess else None
             if what == "service" and "/" in ref and ref.split("/")[0] not in agencies:
                 hint = hint or f"there is no agency '{ref.split('/')[0]}'"
@@ -385,7 +385,8 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
     used = {ref for f in files if f.kind == "journey" for ref in _refs_in_steps(f.data.get("steps"))}
     unread = len(journeys) > sum(1 for f in files if f.kind == "journey")
     for ref, source in services.items():
-        if source in valid and ref not in used and not unread:
+        named_badly = id_problem(source.id) or id_problem(source.agency_id or "")
+        if source in valid and ref not in used and not unread and not named_badly:
             checkers[source.path].warn((), f"service '{ref}' is not part of any journey",
                                        "add it to a step in journeys/, so citizens find it on their way")
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.message))
