@@ -9,6 +9,7 @@ mkdocs_build.py are the only ones that import mkdocs.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import logging
 import os
@@ -44,7 +45,9 @@ class OnestopConfig(Config):
 
 def page_markdown(page: GeneratedPage, intro: str = "") -> str:
     """A generated page as a Markdown file: front matter, optional intro, then the HTML body."""
-    front = {"title": page.title, "description": page.description}
+    # The theme prints page titles and descriptions into <title>, <meta> and the navigation
+    # without escaping them (it expects trusted text): escape agency text here.
+    front = {"title": html.escape(page.title), "description": html.escape(page.description)}
     if page.kind == "home":
         del front["title"]  # the theme titles the home page with the site name alone
     lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()), "---", ""]

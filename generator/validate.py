@@ -202,6 +202,35 @@ def _check_entities(check: _Checker, path: JsonPath, value: str) -> bool:
     return True
 
 
+def plain_text_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
+    """Every other text value: titles, summaries, notes, addresses, keywords, and so on."""
+    skip = {path for path, _ in markdown_fields(source)} | {path for path, _ in url_fields(source)}
+
+    def walk(path: JsonPath, value: Any) -> Iterator[tuple[JsonPath, str]]:
+        if isinstance(value, str) and path not in skip:
+            yield path, value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(path + (key,), item)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(path + (i,), item)
+
+    yield from walk((), source.data)
+
+
+def _check_plain_text(check: _Checker, path: JsonPath, value: str) -> None:
+    """Plain text is shown as text, but themes put titles and summaries into <title>, <meta> and
+    navigation without escaping: markup there is refused, as in Markdown ('<' before a space is fine)."""
+    tag = _RAW_HTML.search(value)
+    if tag:
+        snippet = value[tag.start(): tag.start() + 20].split("\n")[0]
+        check.add(path, f"HTML is not allowed in plain text: '{snippet}'", "write the words without HTML tags",
+                  at=check.source.positions.locate(path, snippet))
+    else:
+        _check_entities(check, path, value)
+
+
 def _check_markdown(check: _Checker, path: JsonPath, value: str) -> None:
     positions = check.source.positions
     tag = _RAW_HTML.search(value)
@@ -316,6 +345,8 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
             _check_markdown(check, path, value)
         for path, value in url_fields(source):
             _check_entities(check, path, value)
+        for path, value in plain_text_fields(source):
+            _check_plain_text(check, path, value)
 
     # Refs resolve against every file found, valid, invalid or unreadable, so that one broken
     # file is reported once and not again at every reference to it.

@@ -203,3 +203,20 @@ def test_every_page_carries_a_content_security_policy_covering_its_inline_script
         for body in scripts:
             assert sha256(body) in policy, path
         assert text.index("Content-Security-Policy") < text.index("<script"), path
+
+
+def test_agency_text_reaches_title_meta_and_navigation_as_text(tmp_path):
+    """The theme prints titles and descriptions unescaped; the plugin escapes them first."""
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    permit = root / "agencies/riverton-clerk/services/get-sign-permit.yml"
+    title, summary = 'Get a "sign" permit & pay < $5', 'Signs over 5 m need it; "small" signs & flags < 1 m do not.'
+    text = permit.read_text().replace("title: Get a sign permit", f"title: '{title}'")
+    permit.write_text(re.sub(r"^summary: .*$", f"summary: '{summary}'", text, flags=re.MULTILINE))
+    run = onestop("build", *ENV_TODAY, cwd=root)
+    assert run.returncode == 0, run.stdout + run.stderr
+    html = (root / "site/services/riverton-clerk/get-sign-permit/index.html").read_text()
+    page = BeautifulSoup(html, "html.parser")
+    assert page.title.get_text() == f"{title} - Riverton Business Hub"
+    assert page.select_one('meta[name="description"]')["content"] == summary
+    assert page.h1.get_text(strip=True) == title
+    assert len(page.select('meta[name="description"]')) == 1 and len(page.find_all("title")) == 1

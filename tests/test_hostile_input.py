@@ -233,9 +233,19 @@ def test_the_renderer_is_a_second_line_of_defence(attack, _message, _snippet):
         assert href is None or href.startswith(("https://", "mailto:", "tel:")), element
 
 
-def test_plain_text_that_looks_like_markup_is_text_not_markup(check_files):
-    """Plain-text fields may hold '<' ('Income < $50,000'): they are escaped on every page, never markup."""
-    text = SERVICE.replace("title: Get a license", "title: Get a <b>license</b>")
+def test_markup_in_plain_text_is_refused(check_files):
+    """Themes print titles and summaries into <title>, <meta> and navigation without escaping them."""
+    text = SERVICE.replace("title: Get a license", "title: Get a <b>license</b>").replace(
+        "Get the license you need to trade.", '"Sign &lt;/title&gt; here"')
+    assert check_files({SVC: text}) == [
+        f"{SVC}:1:14: error: title: HTML is not allowed in plain text: '<b>license</b>' "
+        "(hint: write the words without HTML tags)",
+        f"{SVC}:2:16: error: summary: HTML entity that decodes to markup is not allowed: '&lt;' "
+        "(hint: write the character itself, or describe it in words)"]
+
+
+def test_a_less_than_sign_in_plain_text_is_fine(check_files):
+    text = SERVICE.replace("Get the license you need to trade.", "For shops with sales < $50,000 a year.")
     assert check_files({SVC: text}) == []
 
 
