@@ -22,9 +22,19 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD; got {text!r}") from None
 
 
+GITHUB_ANNOTATION_LIMIT = 10
+"""GitHub shows at most 10 error and 10 warning annotations of a step on the pull request."""
+
+
 def _print_problems(problems: list[Problem], fmt: str) -> None:
     for problem in problems:
         print(problem.format_github() if fmt == "github" else problem.format_text())
+    if fmt == "github":
+        for severity in ("error", "warning"):
+            count = sum(1 for p in problems if p.severity.value == severity)
+            if count > GITHUB_ANNOTATION_LIMIT:
+                print(f"::notice::onestop found {count} {severity}s; the pull request shows the first "
+                      f"{GITHUB_ANNOTATION_LIMIT}, and this job's log lists them all")
 
 
 def _summary(result: CheckResult, strict: bool) -> str:
