@@ -1,4 +1,5 @@
-"""The `onestop` command: check and build the site from the repository root."""
+"""The `onestop` command: check and build the site, and the editors' tools around it (a thin layer over
+the modules that do the work)."""
 
 from __future__ import annotations
 
@@ -21,9 +22,19 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD; got {text!r}") from None
 
 
+GITHUB_ANNOTATION_LIMIT = 10
+"""GitHub shows at most 10 error and 10 warning annotations of a step on the pull request."""
+
+
 def _print_problems(problems: list[Problem], fmt: str) -> None:
     for problem in problems:
         print(problem.format_github() if fmt == "github" else problem.format_text())
+    if fmt == "github":
+        for severity in ("error", "warning"):
+            count = sum(1 for p in problems if p.severity.value == severity)
+            if count > GITHUB_ANNOTATION_LIMIT:
+                print(f"::notice::onestop found {count} {severity}s; the pull request shows the first "
+                      f"{GITHUB_ANNOTATION_LIMIT}, and this job's log lists them all")
 
 
 def _summary(result: CheckResult, strict: bool) -> str:
@@ -36,13 +47,19 @@ def _summary(result: CheckResult, strict: bool) -> str:
     return text
 
 
-def _run_check(args: argparse.Namespace) -> tuple[CheckResult, int]:
-    root = Path(args.root)
+def _not_a_site(root: Path) -> bool:
     if not (root / "agencies").is_dir() and not (root / "mkdocs.yml").is_file():
         print(f"onestop: {root.resolve()} is not a site repository (no agencies/ or mkdocs.yml); "
               "run onestop in the repository root or pass --root", file=sys.stderr)
+        return True
+    return False
+
+
+def _run_check(args: argparse.Namespace) -> tuple[CheckResult, int]:
+    root = Path(args.root)
+    if _not_a_site(root):
         return CheckResult([], None), EXIT_USAGE
-    result = check(root, args.today)
+    result = check(root, args.today, repository=args.command == "check")
     _print_problems(result.problems, args.format)
     print(_summary(result, args.strict), file=sys.stderr)
     return result, (EXIT_PROBLEMS if result.failed(args.strict) else EXIT_OK)
@@ -74,6 +91,105 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _linked_site(args: argparse.Namespace) -> CheckResult | None:
+    """The checked, linked site for commands that read it; None (after saying why) on errors."""
+    root = Path(args.root)
+    if _not_a_site(root):
+        return None
+    result = check(root, args.today)
+    if result.site is None:
+        _print_problems(result.errors, "text")
+        print(f"onestop: {len(result.errors)} error(s) in the content; fix them first (onestop check)",
+              file=sys.stderr)
+        return None
+    return result
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, plan, write
+    from .settings import site_url
+
+    root = Path(args.root)
+    if _not_a_site(root):
+        return EXIT_USAGE
+    try:
+        new = plan(root, args.kind, args.name, args.today or dt.date.today(), site_url(root))
+        path = write(root, new)
+    except ScaffoldError as exc:
+        print(f"onestop: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(new.path)
+    steps = {"service": "then add it to a step of a journey in journeys/, so citizens find it on their way",
+             "journey": "then list each step's services as agency-id/service-id",
+             "agency": "then add its services with: onestop new service " + args.name + "/SERVICE-ID"}
+    print(f"onestop: wrote {new.path}: fill in each empty key, {steps[args.kind]}, and run onestop check",
+          file=sys.stderr)
+    del path
+    return EXIT_OK
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    from . import codeowners
+    from .settings import load_settings
+
+    result = _linked_site(args)
+    if result is None:
+        return EXIT_PROBLEMS
+    root = Path(args.root)
+    settings, problems = load_settings(root)
+    assert result.site is not None
+    owned = codeowners.ownership(result.site, settings)
+    problems += [p for p in codeowners.problems(root, result.site, settings) if p.path != codeowners.CODEOWNERS]
+    if problems:
+        _print_problems(problems, "text")
+        print("onestop: CODEOWNERS not written; fix the problems above", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not owned.managed:
+        print("onestop: no agency declares owners and onestop.yml names no site_team, so there is no "
+              f"CODEOWNERS to write; {codeowners.CODEOWNERS} is left as it is", file=sys.stderr)
+        return EXIT_OK
+    written = codeowners.write(root, result.site, settings)
+    assert written is not None
+    print(f"onestop: {'wrote' if written[1] else 'up to date:'} {codeowners.CODEOWNERS}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _output(text: str, path: str | None) -> None:
+    if path:
+        with open(path, "a", encoding="utf-8") as handle:  # append: $GITHUB_STEP_SUMMARY collects steps
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import health, to_json, to_markdown
+    from .settings import site_url
+
+    result = _linked_site(args)
+    if result is None:
+        return EXIT_PROBLEMS
+    assert result.site is not None
+    report = health(result.site, args.today or dt.date.today())
+    _output(to_json(report) if args.format == "json" else to_markdown(report, args.site_url or None),
+            args.output)
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .diff import SnapshotError, compare, snapshot, to_markdown
+
+    try:
+        base = snapshot(Path(args.base), args.today)
+        head = snapshot(Path(args.head or args.root), args.today)
+    except SnapshotError as exc:
+        _print_problems(exc.problems, "text")
+        print(f"onestop: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _output(to_markdown(compare(base, head), base, head, args.site_url or None), args.output)
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="onestop", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -96,6 +212,51 @@ def parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--site-dir", help="where to write the site (default: site/)")
     p.set_defaults(func=cmd_build)
+
+    def place(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--root", default=".", help="the site repository (default: current folder)")
+        p.add_argument("--today", type=_date, default=None, help="as of this day, YYYY-MM-DD (default: today)")
+
+    p = commands.add_parser(
+        "new", help="write a commented skeleton for a new service, journey or agency",
+        description="Write a commented skeleton for a new file, with the line that gives editors' YAML "
+                    "language servers its schema. Fill in each empty key, then run onestop check.",
+        epilog="examples: onestop new service pa-dos/register-llc | onestop new journey open-a-shop | "
+               "onestop new agency pa-dos")
+    p.add_argument("kind", choices=("service", "journey", "agency"), help="what to add")
+    p.add_argument("name", help="AGENCY/SERVICE for a service (e.g. pa-dos/register-llc); the id otherwise")
+    place(p)
+    p.set_defaults(func=cmd_new)
+
+    p = commands.add_parser(
+        "codeowners", help="write .github/CODEOWNERS from the agencies' owners",
+        description="Write .github/CODEOWNERS: each agency's folder to its owners (agency.yml), journeys "
+                    "that span agencies and everything else to the site team (site_team in onestop.yml). "
+                    "onestop check fails while the committed file is out of date.")
+    place(p)
+    p.set_defaults(func=cmd_codeowners)
+
+    p = commands.add_parser(
+        "report", help="content health per agency, as Markdown or JSON",
+        description="Content health per agency: services, stale (last reviewed over 12 months ago), due "
+                    "for review within 30 days, in no journey, with no offline channel, with a summary "
+                    "above US grade 9.")
+    place(p)
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--output", help="append to this file instead of printing (e.g. $GITHUB_STEP_SUMMARY)")
+    p.add_argument("--site-url", help="link each service to its page at this address")
+    p.set_defaults(func=cmd_report)
+
+    p = commands.add_parser(
+        "diff", help="what a change does to the site's pages, as Markdown",
+        description="Compare two versions of the site (each a content tree or a built site folder): pages "
+                    "added, removed and changed, by agency, and journeys whose steps changed.")
+    p.add_argument("base", help="the version before: a content tree (e.g. a checkout of main) or a built site")
+    p.add_argument("head", nargs="?", help="the version after (default: --root)")
+    place(p)
+    p.add_argument("--output", help="append to this file instead of printing (e.g. $GITHUB_STEP_SUMMARY)")
+    p.add_argument("--site-url", help="link each page to this address")
+    p.set_defaults(func=cmd_diff)
     return top
 
 

@@ -40,6 +40,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 
 MAX_FILE_BYTES = 1_000_000
 """A service file is a few kilobytes; anything near a megabyte is a mistake or an attack."""
+MAX_DEPTH = 20
+"""Content nests four or five levels deep (steps, services); deeper is a mistake or an attack."""
 
 Kind = Literal["agency", "service", "journey"]
 JsonPath = tuple[str | int, ...]
@@ -162,6 +164,9 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: JsonPath) -> Any:
         mark = node.start_mark
+        if len(path) > MAX_DEPTH:
+            raise _YamlProblem(f"values are nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1,
+                               "check the indentation and the brackets")
         # An alias makes the composer hand back a node it has already handed out.
         if id(node) in self._seen:
             raise _YamlProblem("anchors and aliases (&name, *name) are not allowed", mark.line + 1, mark.column + 1,
@@ -221,6 +226,13 @@ def parse_yaml(raw: bytes) -> tuple[dict[str, Any], Positions]:
         raise _YamlProblem("tab character used for indentation", line, col, "indent with spaces")
     try:
         documents = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a pasted control code
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise _YamlProblem(f"file contains the character U+{code:04X}, which YAML does not allow", line, col,
+                           "delete it: it is invisible, and often comes with text pasted from another program"
+                           ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -229,6 +241,8 @@ def parse_yaml(raw: bytes) -> tuple[dict[str, Any], Positions]:
                            "check the indentation and that text with ': ' or '#' in it is quoted") from None
     except yaml.YAMLError as exc:
         raise _YamlProblem(f"malformed YAML: {exc}") from None
+    except RecursionError:  # the pure-Python parser recurses per level; libyaml stops at 1000
+        raise _YamlProblem("malformed YAML: nested too deeply", hint="check the indentation and the brackets") from None
     documents = [d for d in documents if d is not None]
     if not documents:
         raise _YamlProblem("file is empty", hint="a content file is a mapping of keys to values")
@@ -261,6 +275,14 @@ def _rel(root: Path, path: Path) -> str:
 
 def _is_yaml(name: str) -> bool:
     return name.endswith((".yml", ".yaml"))
+
+
+def _hidden(rel: Path) -> bool:
+    """Inside a hidden folder, or a hidden file that is not YAML. A hidden YAML file ('.draft.yml')
+    is not skipped: it is reported (its name is not a valid id) rather than silently left out."""
+    if any(part.startswith(".") for part in rel.parts[:-1]):
+        return True
+    return rel.name.startswith(".") and not _is_yaml(rel.name)
 
 
 def _discover(root: Path, problems: list[Problem]) -> list[_Candidate]:
@@ -299,7 +321,7 @@ def _discover(root: Path, problems: list[Problem]) -> list[_Candidate]:
                                         "agency folder has no agency.yml",
                                         "add agency.yml with the agency's name, contact and website"))
             for entry in sorted(agency_dir.rglob("*")):
-                if any(part.startswith(".") for part in entry.relative_to(agency_dir).parts) or outside(entry):
+                if _hidden(entry.relative_to(agency_dir)) or outside(entry):
                     continue
                 rel = entry.relative_to(agency_dir).parts
                 if entry.is_dir():
@@ -318,7 +340,7 @@ def _discover(root: Path, problems: list[Problem]) -> list[_Candidate]:
     journeys_dir = root / "journeys"
     if journeys_dir.is_dir():
         for entry in sorted(journeys_dir.rglob("*")):
-            if any(part.startswith(".") for part in entry.relative_to(journeys_dir).parts) or outside(entry):
+            if _hidden(entry.relative_to(journeys_dir)) or outside(entry):
                 continue
             if entry.is_dir() or not _is_yaml(entry.name):
                 continue
@@ -397,3 +419,15 @@ def load_tree(root: Path, cache: LoadCache | None = None, found: Discovery | Non
         if source:
             files.append(source)
     return LoadResult(files, problems, [FileId(c.kind, c.id, c.agency_id) for c in found.candidates])
+
+
+def read_yaml_file(root: Path, path: Path) -> tuple[dict[str, Any] | None, Positions | None, Problem | None]:
+    """Parse one YAML file that is not content (e.g. onestop.yml) by the same safe rules."""
+    rel = _rel(root, path)
+    try:
+        data, positions = parse_yaml(path.read_bytes())
+    except OSError as exc:
+        return None, None, Problem(rel, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}")
+    except _YamlProblem as exc:
+        return None, None, Problem(rel, exc.line, exc.col, Severity.ERROR, exc.message, exc.hint)
+    return data, positions, None

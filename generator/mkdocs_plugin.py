@@ -3,11 +3,13 @@
 - on_pre_build runs load -> validate -> link, before MkDocs cleans the site folder, so broken
   content never empties an existing site.
 - on_files adds the index pages (home, guides, agencies, A to Z) and the open data as virtual
-  files (`File.generated`), plus one placeholder page per page type (journey, agency, service):
+  files (`File.generated`), plus the JSON Schemas and one placeholder page per page type (journey, agency, service):
   the page shells (see shell.py).
 - on_page_content puts each generated body in as ready HTML (it never goes through Markdown).
 - on_post_build fills the shells for every journey, agency and service page, writes them using
   every core, and writes a sitemap of all pages.
+- on_post_page adds each page's Content-Security-Policy (csp.py); page shells get it
+  too, so every page written from them carries it.
 - on_serve watches the content folders.
 
 This module and mkdocs_build.py are the only ones that import mkdocs.
@@ -16,6 +18,7 @@ This module and mkdocs_build.py are the only ones that import mkdocs.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import logging
 import os
@@ -30,11 +33,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .csp import add_csp
 from .graph import Site
 from .incremental import BuildMemory, pages_to_render, removed_pages
 from .load import LoadCache
 from .pipeline import check
 from .render import GeneratedPage
+from .schemas import published_schemas
 from .shell import BODY, DESCRIPTION, EDIT, SHELL_URLS, TITLE, Shell
 from .write import RenderSettings, open_data_files, template_fingerprint, write_item_pages, write_sitemap
 
@@ -55,7 +60,9 @@ class OnestopConfig(Config):
 
 
 def _front_matter(title: str | None, description: str) -> str:
-    front = {"title": title, "description": description}
+    # The theme prints page titles and descriptions into <title>, <meta> and the navigation
+    # without escaping them (it expects trusted text): escape here.
+    front = {"title": html.escape(title) if title else None, "description": html.escape(description)}
     return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items() if v) + "---\n\n"
 
 
@@ -84,11 +91,15 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         self._dirty = False
         self._load_cache: LoadCache | None = None
         self._memory: BuildMemory | None = None
+        self._serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin instance across `serve`
         # rebuilds. With `serve --dirty` (make serve), unchanged pages stay on disk, so only
         # the files and pages a change touches are parsed and rendered again.
+        # `mkdocs serve` injects its own inline live-reload script into each page, which a
+        # policy would block: previews go without it, built sites always carry it.
+        self._serving = command == "serve"
         self._dirty = command == "serve" and dirty
         self._load_cache = LoadCache() if command == "serve" else None
 
@@ -139,7 +150,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             shell.edit_uri = EDIT
             self._bodies[shell.src_uri] = BODY
             files.append(shell)
-        for path, text in open_data_files(self._site).items():
+        for path, text in {**open_data_files(self._site), **published_schemas()}.items():
             files.append(File.generated(config, path, content=text))
         shell_uris = {url.rstrip("/") + ".md" for url in SHELL_URLS.values()}
         self._engine_pages = [f.url for f in files.documentation_pages() if f.src_uri not in shell_uris]
@@ -177,6 +188,12 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             write_sitemap(site_dir, config.site_url, [*self._engine_pages, *items])
         else:
             log.warning("onestop: set site_url in mkdocs.yml to get a sitemap.xml of every page")
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        return output if self._serving else add_csp(output)
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return output if self._serving or not template_name.endswith(".html") else add_csp(output)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)

@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import codeowners
 from .graph import Site, link
 from .load import LoadCache, discover, load_tree
 from .problems import Problem, Severity
 from .readability import GradeWorker
+from .settings import Settings, load_settings
 from .validate import validate
 
 
@@ -35,9 +37,18 @@ class CheckResult:
         return bool(self.errors or (strict and self.warnings))
 
 
-def check(root: Path, today: dt.date | None = None, cache: LoadCache | None = None) -> CheckResult:
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message))
+
+
+def check(root: Path, today: dt.date | None = None, cache: LoadCache | None = None, *,
+          repository: bool = False) -> CheckResult:
     """Load and validate the content under `root`; link it when there is no error.
-    A `cache` (live preview) reuses files parsed by an earlier check that have not changed since."""
+
+    A `cache` (live preview) reuses files parsed by an earlier check that have not changed since.
+    `repository` adds the checks of the repository around the content (onestop.yml and
+    .github/CODEOWNERS), as `onestop check` does; a site build leaves them out.
+    """
     today = today or dt.date.today()
     found = discover(root)
     if len(found.candidates) < GRADE_WORKER_FROM or cache is not None:
@@ -53,7 +64,12 @@ def check(root: Path, today: dt.date | None = None, cache: LoadCache | None = No
             validated = validate(loaded.files, today, loaded.discovered, grader.submit(summaries))
         finally:
             grader.close()
-    problems = sorted(loaded.problems + validated.problems, key=lambda p: (p.path, p.line, p.col, p.message))
+    problems = loaded.problems + validated.problems
+    settings, settings_problems = load_settings(root) if repository else (Settings(), [])
+    problems += settings_problems
     if any(p.severity is Severity.ERROR for p in problems):
-        return CheckResult(problems, None)
-    return CheckResult(problems, link(validated.valid))
+        return CheckResult(_sorted(problems), None)
+    site = link(validated.valid)
+    if repository:  # whom CODEOWNERS should name is only known once all content is valid
+        problems += codeowners.problems(root, site, settings)
+    return CheckResult(_sorted(problems), site)

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
+
+
+def one_line(text: str) -> str:
+    """Control characters and line breaks (from a key or value an editor wrote) shown as escapes,
+    so that a problem is always exactly one line."""
+    return "".join(ch if unicodedata.category(ch) not in ("Cc", "Zl", "Zp") else
+                   (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in text)
 
 
 class Severity(str, Enum):
@@ -30,15 +38,15 @@ class Problem:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
         if self.hint:
             text += f" (hint: {self.hint})"
-        return text
+        return one_line(text)
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown inline on the pull request."""
         kind = "error" if self.severity is Severity.ERROR else "warning"
-        text = self.message + (f" (hint: {self.hint})" if self.hint else "")
+        text = one_line(self.message + (f" (hint: {self.hint})" if self.hint else ""))
         # Workflow commands end at a newline; percent-encode as GitHub documents.
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        path = one_line(self.path).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
         return f"::{kind} file={path},line={self.line},col={self.col}::{text}"
 
 

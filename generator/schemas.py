@@ -25,6 +25,12 @@ def schema_text(name: str) -> str:
     return resources.files("generator").joinpath("schemas", name).read_text(encoding="utf-8")
 
 
+def published_schemas() -> dict[str, str]:
+    """The schemas to publish with the site: path from the site root -> text. They refer to each
+    other by relative file name, so they work from any address, and from a copy on disk."""
+    return {f"schemas/{name}": schema_text(name) for name in ALL_SCHEMA_FILES}
+
+
 @cache
 def _registry() -> Registry:
     # Schemas refer to each other by relative file name ("common.schema.json#/$defs/slug"),

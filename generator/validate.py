@@ -11,11 +11,12 @@ import difflib
 import functools
 import html
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema import ValidationError
+from jsonschema import Draft202012Validator, ValidationError
 
 from .graph import find_cycles
 from .load import FileId, JsonPath, SourceFile
@@ -32,7 +33,8 @@ REVIEW_MONTHS = 12
 
 _RAW_HTML = re.compile(r"<[A-Za-z/!?]")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_MD_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# Labels are bounded (CommonMark allows 999 characters): an unbounded one made this quadratic.
+_MD_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\[\]]{1,999}\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ALLOWED_LINK = re.compile(r"^(?:https://|mailto:|tel:)", re.IGNORECASE)
 
 
@@ -50,7 +52,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        text = str(value)
+        return f"the number {text if len(text) <= 20 else text[:17] + '...'}"
     if isinstance(value, str):
         return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
     if isinstance(value, list):
@@ -104,10 +107,11 @@ def _schema_problems(check: _Checker, error: ValidationError) -> None:
         expected = error.validator_value
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         hint = None
-        if path in positions.plain_text and "string" in expected:
+        if instance is None:
+            optional = len(path) == 1 and path[0] not in validator(check.source.kind).schema.get("required", ())
+            hint = "write a value after the colon" + (", or remove the line" if optional else "")
+        elif path in positions.plain_text and "string" in expected:
             hint = f"quote it: '{positions.plain_text[path]}'"
-        elif instance is None:
-            hint = "write a value after the colon, or remove the line"
         check.add(path, f"expected {words}; got {_describe(instance)}", hint)
     elif kind in ("enum", "const"):
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
@@ -122,6 +126,8 @@ def _schema_problems(check: _Checker, error: ValidationError) -> None:
         check.add(path, "lists the same item more than once", "remove the repeated item")
     elif kind == "minimum":
         check.add(path, f"must be {error.validator_value} or more; got {_describe(instance)}")
+    elif kind == "maximum":
+        check.add(path, f"must be {error.validator_value:,} or less; got {_describe(instance)}")
     elif "x-error" in schema and kind in ("pattern", "anyOf", "minLength", "maxLength"):
         got = "" if kind == "anyOf" else f"; got {_describe(instance)}"
         check.add(path, f"{schema['x-error']}{got}")
@@ -129,24 +135,34 @@ def _schema_problems(check: _Checker, error: ValidationError) -> None:
         check.add(path, error.message)
 
 
-def _schema_check(source: SourceFile, problems: list[Problem]) -> bool:
-    if fast_validator(source.kind).is_valid(source.data):
+def _schema_check(source: SourceFile, problems: list[Problem], schema: Draft202012Validator | None = None) -> bool:
+    if schema is None and fast_validator(source.kind).is_valid(source.data):
         return True
     check = _Checker(source, problems)
     before = len(problems)
-    for error in validator(source.kind).iter_errors(source.data):
+    for error in (schema or validator(source.kind)).iter_errors(source.data):
         # if/then branches of channels report from inside the branch; "if" itself is silent.
         if error.validator in ("if", "allOf"):
             for sub in error.context or []:
                 _schema_problems(check, sub)
             continue
         _schema_problems(check, error)
-    if len(problems) == before:  # the two validators disagree: never let a file through unexplained
+    if len(problems) == before:
+        if schema is not None:
+            return True
+        # The two validators disagree: never let a file through unexplained.
         check.add((), "file does not match its schema", "run onestop check with the latest version")
     return False
 
 
 # Markdown fields of each kind, as (path pattern) generators over the data.
+def schema_problems(source: SourceFile, schema: Draft202012Validator) -> list[Problem]:
+    """Problems of a file that is not content (e.g. onestop.yml) against its own schema."""
+    problems: list[Problem] = []
+    _schema_check(source, problems, schema)
+    return problems
+
+
 def markdown_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
     data = source.data
 
@@ -169,6 +185,60 @@ def markdown_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
                     yield from text(("steps", i, "description"), step.get("description"))
 
 
+def url_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
+    """Every web address field of a file (the schema checks their form; this checks entities)."""
+    data = source.data
+    if source.kind == "agency" and isinstance(data.get("website"), str):
+        yield ("website",), data["website"]
+    if source.kind == "service":
+        for key in ("channels", "legal_basis"):
+            items = data.get(key)
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                if isinstance(item, dict) and isinstance(item.get("url"), str):
+                    yield (key, i, "url"), item["url"]
+
+
+def _check_entities(check: _Checker, path: JsonPath, value: str) -> bool:
+    """An HTML entity that decodes to markup ('&lt;script') is refused: it is an attack, not text."""
+    decoded = html.unescape(value)
+    if decoded == value or not _RAW_HTML.search(decoded):
+        return False
+    entities = (m.group(0) for m in re.finditer(r"&#?\w+;?", value) if html.unescape(m.group(0)) != m.group(0))
+    snippet = next(entities, value[:20])
+    check.add(path, f"HTML entity that decodes to markup is not allowed: '{snippet}'",
+              "write the character itself, or describe it in words", at=check.source.positions.locate(path, snippet))
+    return True
+
+
+def plain_text_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
+    """Every other text value: titles, summaries, notes, addresses, keywords, and so on."""
+    skip = {path for path, _ in markdown_fields(source)} | {path for path, _ in url_fields(source)}
+
+    def walk(path: JsonPath, value: Any) -> Iterator[tuple[JsonPath, str]]:
+        if isinstance(value, str) and path not in skip:
+            yield path, value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(path + (key,), item)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(path + (i,), item)
+
+    yield from walk((), source.data)
+
+
+def _check_plain_text(check: _Checker, path: JsonPath, value: str) -> None:
+    """Plain text is shown as text, but themes put titles and summaries into <title>, <meta> and
+    navigation without escaping: markup there is refused, as in Markdown ('<' before a space is fine)."""
+    tag = _RAW_HTML.search(value)
+    if tag:
+        snippet = value[tag.start(): tag.start() + 20].split("\n")[0]
+        check.add(path, f"HTML is not allowed in plain text: '{snippet}'", "write the words without HTML tags",
+                  at=check.source.positions.locate(path, snippet))
+    else:
+        _check_entities(check, path, value)
+
+
 def _check_markdown(check: _Checker, path: JsonPath, value: str) -> None:
     positions = check.source.positions
     tag = _RAW_HTML.search(value)
@@ -178,17 +248,35 @@ def _check_markdown(check: _Checker, path: JsonPath, value: str) -> None:
                   "agency text is Markdown only: write **bold**, lists and [link text](https://...)",
                   at=positions.locate(path, snippet))
     else:
-        decoded = html.unescape(value)
-        if decoded != value and _RAW_HTML.search(decoded):
-            entity = re.search(r"&#?\w+;", value)
-            snippet = entity.group(0) if entity else value[:20]
-            check.add(path, f"HTML entity that decodes to markup is not allowed: '{snippet}'",
-                      "write the character itself, or describe it in words",
-                      at=positions.locate(path, snippet))
+        _check_entities(check, path, value)
     for url in [*_MD_LINK.findall(value), *_MD_REF_DEF.findall(value)]:
         if url and not _ALLOWED_LINK.match(html.unescape(url).strip()):
             check.add(path, f"link '{url[:60]}' must start with https://, mailto: or tel:",
                       "use the full https:// address of the page", at=positions.locate(path, url[:30]))
+
+
+# Letters from other scripts that look like Latin ones, as editors paste them by accident.
+_LOOK_ALIKES = str.maketrans("аеорсухіјѕԁɡοαντκ", "aeopcyxijsdgoavtk")
+
+
+def _id_fix(value: str) -> str:
+    """What to rename a bad id to: look-alikes and accents folded to a-z, the rest hyphens."""
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", value).lower().translate(_LOOK_ALIKES))
+    ascii_only = "".join(ch for ch in folded if ch.isascii())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:MAX_ID].strip("-") or "my-id"
+
+
+def id_problem(value: str) -> tuple[str, str] | None:
+    """Why `value` is not a valid id, and what to rename it to; None when it is valid."""
+    if SLUG.match(value) and len(value) <= MAX_ID:
+        return None
+    odd = next((ch for ch in value if not ch.isascii() or not ch.isprintable()), None)
+    why = ""
+    if odd is not None:
+        name = unicodedata.name(odd, "a control character")
+        why = f"it contains '{odd}' (U+{ord(odd):04X} {name}), which is not a plain letter or digit; "
+    return (f"is not a valid id: {why}use lowercase letters, digits and single hyphens, at most {MAX_ID} "
+            "characters", f"rename it to '{_id_fix(value)}'")
 
 
 def _check_ids(source: SourceFile, check: _Checker) -> None:
@@ -197,10 +285,9 @@ def _check_ids(source: SourceFile, check: _Checker) -> None:
             continue
         if source.kind == "agency" and label == "file name":
             label = "agency folder"
-        if not SLUG.match(value) or len(value) > MAX_ID:
-            fixed = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:MAX_ID] or "my-id"
-            check.add((), f"{label} '{value}' is not a valid id: use lowercase letters, digits and "
-                      f"single hyphens, at most {MAX_ID} characters", f"rename it to '{fixed}'")
+        problem = id_problem(value)
+        if problem:
+            check.add((), f"{label} '{value}' {problem[0]}", problem[1])
     declared = source.data.get("id")
     if isinstance(declared, str) and declared != source.id:
         check.add(("id",), f"id '{declared}' does not match the {'folder' if source.kind == 'agency' else 'file'} "
@@ -214,7 +301,7 @@ def _parse_date(value: str) -> dt.date | None:
         return None
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
+def months_before(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     month += 1
     for last in (31, 30, 29, 28):
@@ -280,6 +367,10 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
             valid.append(source)
         for path, value in markdown_fields(source):
             _check_markdown(check, path, value)
+        for path, value in url_fields(source):
+            _check_entities(check, path, value)
+        for path, value in plain_text_fields(source):
+            _check_plain_text(check, path, value)
 
     # Refs resolve against every file found, valid, invalid or unreadable, so that one broken
     # file is reported once and not again at every reference to it.
@@ -302,7 +393,7 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
 
     def check_ref(check: _Checker, path: JsonPath, ref: Any, known: Iterable[str], what: str) -> None:
         if isinstance(ref, str) and ref not in known:
-            guess = _suggest(ref, known)
+            guess = _suggest(ref, [k for k in known if all(SLUG.match(part) for part in k.split("/"))])
             hint = f"did you mean '{guess}'?" if guess else None
             if what == "service" and "/" in ref and ref.split("/")[0] not in agencies:
                 hint = hint or f"there is no agency '{ref.split('/')[0]}'"
@@ -323,7 +414,7 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
             elif reviewed > today:
                 check.warn(("last_reviewed",), f"last_reviewed {reviewed} is in the future",
                            f"use the date the page was checked, on or before {today}")
-            elif reviewed < _months_before(today, REVIEW_MONTHS):
+            elif reviewed < months_before(today, REVIEW_MONTHS):
                 check.warn(("last_reviewed",), f"last reviewed {reviewed}, over {REVIEW_MONTHS} months ago",
                            "check the page with the agency and update last_reviewed")
         if source.kind == "journey":
@@ -343,10 +434,13 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
 
     # Count uses from every journey that loaded, even one with errors, so a broken
     # journey does not also make each of its services an "orphan".
+    # A journey that could not be read at all may use any service: then no service is called an orphan.
     used = {ref for f in files if f.kind == "journey" for ref in _refs_in_steps(f.data.get("steps"))}
+    unread = len(journeys) > sum(1 for f in files if f.kind == "journey")
     valid_paths = {f.path for f in valid}
     for ref, source in services.items():
-        if source.path in valid_paths and ref not in used:
+        named_badly = id_problem(source.id) or id_problem(source.agency_id or "")
+        if source.path in valid_paths and ref not in used and not unread and not named_badly:
             checkers[source.path].warn((), f"service '{ref}' is not part of any journey",
                                        "add it to a step in journeys/, so citizens find it on their way")
     for source in valid:
@@ -359,7 +453,7 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
 def _refs_in_steps(steps: Any) -> Iterator[Any]:
     for step in steps if isinstance(steps, list) else []:
         services = step.get("services") if isinstance(step, dict) else None
-        yield from services if isinstance(services, list) else []
+        yield from (s for s in services if isinstance(s, str)) if isinstance(services, list) else ()
 
 
 def _check_cycles(services: list[SourceFile], checkers: dict[str, _Checker],
@@ -383,7 +477,7 @@ def _check_journey_order(journeys: list[SourceFile], checkers: dict[str, _Checke
             for j, ref in enumerate(step.get("services", [])):
                 requires = known[ref].data.get("requires") if ref in known else None
                 for needed in requires if isinstance(requires, list) else []:
-                    if needed in step_of and step_of[needed] >= i:
+                    if isinstance(needed, str) and needed in step_of and step_of[needed] >= i:
                         checkers[journey.path].warn(
                             ("steps", i, "services", j),
                             f"step {i + 1} lists '{ref}' before its prerequisite '{needed}' (step {step_of[needed] + 1})",

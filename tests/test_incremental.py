@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -45,8 +46,14 @@ CHANGES = [
 ]
 
 
+CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
+
+
 def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    # Previews leave out the Content-Security-Policy (the preview server injects an inline
+    # live-reload script): compare pages without it.
+    return {p.relative_to(site).as_posix(): CSP.sub(b"", p.read_bytes()) for p in sorted(site.rglob("*"))
+            if p.is_file()
             # Material's own search index cannot be built incrementally (it is replaced by our search).
             and p.relative_to(site).as_posix() != "search/search_index.json"}
 

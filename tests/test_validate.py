@@ -159,7 +159,7 @@ def test_cycle_in_requires_is_named(check_files):
 def test_url_scheme_must_be_https(check_files):
     bad = SERVICE.replace("url: https://acme.example.gov/apply", "url: javascript:alert(1)")
     assert check_files({SVC: bad}) == [
-        f"{SVC}:6:10: error: channels[0].url: expected a web address starting with https://; "
+        f"{SVC}:6:10: error: channels[0].url: expected a web address starting with https:// (with no spaces, quotes or angle brackets); "
         "got 'javascript:alert(1)'",
     ]
 
@@ -167,7 +167,7 @@ def test_url_scheme_must_be_https(check_files):
 def test_plain_http_is_refused(check_files):
     bad = AGENCY_WITH("").replace("https://acme.example.gov/", "http://acme.example.gov/")
     assert check_files({AGY: bad}) == [
-        f"{AGY}:4:10: error: website: expected a web address starting with https://; got 'http://acme.example.gov/'",
+        f"{AGY}:4:10: error: website: expected a web address starting with https:// (with no spaces, quotes or angle brackets); got 'http://acme.example.gov/'",
     ]
 
 
