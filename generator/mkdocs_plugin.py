@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -27,6 +28,15 @@ from .render import GeneratedPage, Renderer
 from .write import open_data_files
 
 log = logging.getLogger("mkdocs.plugins.onestop")
+
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
+"""Material's base.html gives its two checkbox toggles autocomplete="off", which HTML allows on text-like
+inputs only (a Nu HTML Checker error); no template block wraps them, so the built page is mended instead."""
+
+
+def valid_toggles(html: str) -> str:
+    """The page without autocomplete="off" on the theme's checkbox toggles."""
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
 
 
 class OnestopConfig(Config):
@@ -105,6 +115,12 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         for path, text in open_data_files(self._site).items():
             files.append(File.generated(config, path, content=text))
         return files
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        return valid_toggles(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return valid_toggles(output_content)  # 404.html
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)

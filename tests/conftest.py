@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import http.server
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +23,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RIVERTON = FIXTURES / "sites" / "riverton"
 TODAY = dt.date(2026, 11, 28)
 """Pinned so that the 12-month review rule gives the same answer on any day."""
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+"""Debian's Chromium, as the browser tests and the accessibility gate launch it (never a downloaded build)."""
 
 AGENCY = """\
 name: Acme Licensing Office
@@ -103,3 +113,30 @@ def riverton() -> CheckResult:
 @pytest.fixture(scope="session")
 def example() -> CheckResult:
     return check(REPO, TODAY)
+
+
+# The example site, built once per test session and served on 127.0.0.1: the browser tests, the
+# accessibility gate and the structure tests all look at the same pages.
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("example") / "site"
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "--strict", "--today", "2026-11-28",
+                          "--site-dir", str(site)], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

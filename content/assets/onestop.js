@@ -102,3 +102,18 @@
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
   else { init(); }
 })();
+
+/* Header search: the search button opens the first result, as Enter does; with no result it goes on
+   to the form's own address (the A to Z of services). */
+(function () {
+  "use strict";
+  var form = document.querySelector(".md-search__form");
+  if (!form) { return; }
+  form.addEventListener("submit", function (event) {
+    var first = document.querySelector(".md-search-result__link");
+    if (first && first.href) {
+      event.preventDefault();
+      window.location.href = first.href;
+    }
+  });
+})();
