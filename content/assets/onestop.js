@@ -50,6 +50,7 @@
       button.className = "os-step__toggle";
       button.setAttribute("aria-controls", panel.id);
       button.appendChild(text.cloneNode(true));
+      button.appendChild(document.createTextNode(" "));  // the name reads "Title Show", not "TitleShow"
       var state = document.createElement("span");
       state.className = "os-step__toggle-state";
       button.appendChild(state);

@@ -166,7 +166,7 @@ def pa11y_config(base_url: str, pages: Sequence[str], view: View, chromium: str,
 def _technique_url(code: str) -> str:
     """The W3C page for an HTML_CodeSniffer technique code (…1_1_1.H37 -> html/H37)."""
     folders = {"H": "html", "G": "general", "F": "failures", "ARIA": "aria", "C": "css", "SCR": "client-side-script"}
-    for part in code.split(".")[4:]:
+    for part in re.split(r"[.,]", code)[4:]:
         match = re.fullmatch(r"(ARIA|SCR|H|G|F|C)(\d+)", part)
         if match:
             return f"https://www.w3.org/WAI/WCAG22/Techniques/{folders[match[1]]}/{part}"
@@ -293,7 +293,7 @@ def run_vnu(site_dir: Path, pages: Sequence[str]) -> list[Issue]:
 
 
 def write_report(result: GateResult) -> None:
-    views = ", ".join(v.label for v in result.views)
+    views = "; ".join(v.label for v in result.views)
     total = f"{len(result.pages)} pages x {len(result.views)} views ({views})"
     lines = [
         "Accessibility gate",
