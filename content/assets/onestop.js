@@ -118,3 +118,12 @@
     }
   });
 })();
+
+/* Print: links to other pages of this site print their full address (see the print styles). */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll(".md-typeset a[href]:not([href^='http']):not([href^='#'])" +
+      ":not([href^='mailto:']):not([href^='tel:'])"), function (link) {
+    link.setAttribute("data-os-href", link.href);
+  });
+})();
