@@ -7,16 +7,28 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The accessibility gate's node tools (pa11y-ci, vnu-jar), pinned in package-lock.json; npm ci
+# writes this file last, so deleting node_modules/ or changing the lock file reinstalls them.
+NODE_STAMP := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install site serve check test bench clean
+.PHONY: install site serve check test bench a11y clean
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+# node comes from the machine (`--node=system`: the prebuilt download cannot be reached), put into
+# .venv by nodeenv. `npm ci` installs exactly package-lock.json. PUPPETEER_SKIP_DOWNLOAD: the
+# browser is Debian's chromium. --ignore-scripts: no install script may download anything
+# (puppeteer's fetches Chrome, vnu-jar's a Java runtime; the machine's java runs vnu.jar).
+$(NODE_STAMP): $(STAMP) package.json package-lock.json
+	test -x $(BIN)/node || $(BIN)/nodeenv -p --node=system
+	PATH="$(CURDIR)/$(BIN):$$PATH" PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 site: install
@@ -33,10 +45,18 @@ check: install
 
 test: install
 	scripts/ensure-chromium
+	scripts/ensure-java
 	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
+
+# The accessibility gate alone (pa11y-ci, the HTML checker, keyboard, reflow, structure, print);
+# reports in reports/a11y/.
+a11y: install
+	scripts/ensure-chromium
+	scripts/ensure-java
+	$(BIN)/python -m pytest tests/a11y tests/browser
 
 clean:
 	rm -rf site .site.* reports

@@ -22,6 +22,7 @@ import html
 import json
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -44,6 +45,15 @@ from .shell import BODY, DESCRIPTION, EDIT, SHELL_URLS, TITLE, Shell
 from .write import RenderSettings, open_data_files, template_fingerprint, write_item_pages, write_sitemap
 
 log = logging.getLogger("mkdocs.plugins.onestop")
+
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
+"""Material's base.html gives its two checkbox toggles autocomplete="off", which HTML allows on text-like
+inputs only (a Nu HTML Checker error); no template block wraps them, so the built page is mended instead."""
+
+
+def valid_toggles(html: str) -> str:
+    """The page without autocomplete="off" on the theme's checkbox toggles."""
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
 
 
 class OnestopConfig(Config):
@@ -190,10 +200,14 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             log.warning("onestop: set site_url in mkdocs.yml to get a sitemap.xml of every page")
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        output = valid_toggles(output)
         return output if self._serving else add_csp(output)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        return output if self._serving or not template_name.endswith(".html") else add_csp(output)
+        if not template_name.endswith(".html"):  # 404.html; not sitemap.xml
+            return output
+        output = valid_toggles(output)
+        return output if self._serving else add_csp(output)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)

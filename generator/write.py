@@ -196,7 +196,7 @@ def write_sitemap(site_dir: Path, base_url: str, urls: Sequence[str]) -> None:
     base = base_url.rstrip("/") + "/"
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [f"  <url><loc>{escape(base + url)}</loc></url>" for url in urls]
+    lines += [f"  <url><loc>{escape(base + url.removeprefix('./'))}</loc></url>" for url in urls]
     lines.append("</urlset>")
     text = "\n".join(lines) + "\n"
     (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")

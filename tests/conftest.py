@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +24,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RIVERTON = FIXTURES / "sites" / "riverton"
 TODAY = dt.date(2026, 11, 28)
 """Pinned so that the 12-month review rule gives the same answer on any day."""
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+"""Debian's Chromium, as the browser tests and the accessibility gate launch it (never a downloaded build)."""
 
 AGENCY = """\
 name: Acme Licensing Office
@@ -110,6 +116,9 @@ def example() -> CheckResult:
     return check(REPO, TODAY)
 
 
+# The example site, built once per test session and served on 127.0.0.1: the browser tests, the
+# accessibility gate and the structure tests all look at the same pages.
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("example") / "site"
@@ -124,11 +133,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port) for as long as the block runs; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url

@@ -39,6 +39,7 @@ def test_every_generated_page_is_written_and_in_the_sitemap(built):
     locs = sorted(re.findall(r"<loc>(.*?)</loc>", sitemap))
     assert len(locs) == 15
     assert any(loc.endswith("/services/state-registry/form-company/") for loc in locs)
+    assert "https://hub.riverton.example.gov/" in locs and not any("/./" in loc for loc in locs)
     for page in ["index.html", "journeys/open-a-shop/index.html", "services/index.html",
                  "services/riverton-clerk/get-sign-permit/index.html", "agencies/federal-revenue/index.html"]:
         assert (built / page).is_file(), page

@@ -50,6 +50,7 @@
       button.className = "os-step__toggle";
       button.setAttribute("aria-controls", panel.id);
       button.appendChild(text.cloneNode(true));
+      button.appendChild(document.createTextNode(" "));  // the name reads "Title Show", not "TitleShow"
       var state = document.createElement("span");
       state.className = "os-step__toggle-state";
       button.appendChild(state);
@@ -101,4 +102,28 @@
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
   else { init(); }
+})();
+
+/* Header search: the search button opens the first result, as Enter does; with no result it goes on
+   to the form's own address (the A to Z of services). */
+(function () {
+  "use strict";
+  var form = document.querySelector(".md-search__form");
+  if (!form) { return; }
+  form.addEventListener("submit", function (event) {
+    var first = document.querySelector(".md-search-result__link");
+    if (first && first.href) {
+      event.preventDefault();
+      window.location.href = first.href;
+    }
+  });
+})();
+
+/* Print: links to other pages of this site print their full address (see the print styles). */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll(".md-typeset a[href]:not([href^='http']):not([href^='#'])" +
+      ":not([href^='mailto:']):not([href^='tel:'])"), function (link) {
+    link.setAttribute("data-os-href", link.href);
+  });
 })();

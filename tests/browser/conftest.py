@@ -1,15 +1,13 @@
-"""Browser fixtures: Debian's Chromium driving the example site (built and served by tests/conftest.py)."""
+"""Browser fixtures: Debian's Chromium driving the example site (built once and served on 127.0.0.1 by
+the `built_site` and `site_url` fixtures of tests/conftest.py)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+from conftest import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")

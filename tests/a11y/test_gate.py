@@ -1,0 +1,49 @@
+"""The accessibility gate over the example site: every page, every view, zero problems.
+
+The report is saved in reports/a11y/ (report.txt to read, report.json for tools, and each view's
+pa11y-ci configuration and raw result, to rerun one by hand with
+`.venv/bin/node node_modules/pa11y-ci/bin/pa11y-ci.js --config reports/a11y/pa11y-320px-dark.config.json`
+while the site is served at the address it names).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
+
+from .gate import GateResult, View, run_gate
+
+REPORTS = REPO / "reports" / "a11y"
+
+
+@pytest.fixture(scope="session")
+def gate(built_site: Path, site_url: str) -> GateResult:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-chromium (make test does)")
+    return run_gate(built_site, site_url, REPORTS, CHROMIUM, CHROMIUM_ARGS)
+
+
+def test_every_page_of_the_sitemap_is_checked_in_every_view(gate, built_site):
+    locs = re.findall(r"<loc>https://onestop\.example\.gov(/[^<]*)</loc>", (built_site / "sitemap.xml").read_text())
+    assert len(locs) >= 70
+    assert set(gate.pages) == set(locs) | {"/404.html"} and len(gate.pages) == len(locs) + 1
+    assert gate.views == (View(1280, "light"), View(1280, "dark"), View(320, "light"), View(320, "dark"))
+    assert gate.tested == {(view.name, page) for view in gate.views for page in gate.pages}
+    assert gate.html_checked == gate.pages
+
+
+def test_no_accessibility_or_html_problem(gate):
+    assert gate.passed, "\n" + gate.summary()
+
+
+def test_the_report_is_saved(gate):
+    report = (REPORTS / "report.txt").read_text()
+    assert report.startswith(f"Accessibility gate\nChecked: {len(gate.pages)} pages x 4 views (1280 px wide, light; "
+                             "1280 px wide, dark; 320 px wide, light; 320 px wide, dark)")
+    assert "Result: PASSED, no problem found" in report
+    for view in gate.views:
+        assert (REPORTS / f"pa11y-{view.name}.json").is_file() and (REPORTS / f"pa11y-{view.name}.config.json").is_file()

@@ -1,0 +1,33 @@
+"""The plugin's one accessibility hook: Material's base.html gives its two checkbox toggles
+autocomplete="off", which HTML does not allow on checkboxes; the built pages have it removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+
+from generator.mkdocs_plugin import valid_toggles
+
+BASE = Path(material.__file__).parent / "templates" / "base.html"
+
+
+def test_materials_toggles_lose_autocomplete_and_nothing_else_changes():
+    toggles = [line.strip() for line in BASE.read_text().splitlines() if 'class="md-toggle"' in line]
+    assert toggles == [
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+    ]
+    assert [valid_toggles(t) for t in toggles] == [
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+    ]
+    text = '<input type="text" name="q" autocomplete="off"><p>autocomplete="off"</p>'
+    assert valid_toggles(text) == text
+
+
+def test_no_built_page_has_autocomplete_on_a_checkbox(built_site):
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) >= 71
+    assert [p for p in pages if 'type="checkbox" id="__drawer" autocomplete' in p.read_text()] == []
+    assert all('id="__drawer">' in p.read_text() for p in pages)
