@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from .graph import Site
 from .pipeline import check
 from .render import GeneratedPage, Renderer
+from .search import ContentPage, site_search
 from .write import open_data_files
 
 log = logging.getLogger("mkdocs.plugins.onestop")
@@ -103,6 +104,9 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
                 file.edit_uri = os.path.relpath(root / page.source_path, config.docs_dir).replace(os.sep, "/")
             files.append(file)
         for path, text in open_data_files(self._site).items():
+            files.append(File.generated(config, path, content=text))
+        pages = [ContentPage(f.url, f.content_string) for f in files.documentation_pages() if f.generated_by is None]
+        for path, text in site_search(self._site, pages).files.items():
             files.append(File.generated(config, path, content=text))
         return files
 

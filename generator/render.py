@@ -17,7 +17,7 @@ import jinja2
 
 from .graph import Site
 from .views import (
-    ViewBuilder, agencies_url, agency_url, az_url, home_url, journey_url, journeys_url, service_url,
+    ViewBuilder, agencies_url, agency_url, az_url, home_url, journey_url, journeys_url, search_url, service_url,
 )
 
 
@@ -33,12 +33,12 @@ class GeneratedPage:
     source_path: str | None
     """The YAML file an editor changes to change this page."""
     kind: str
-    """home, journeys, journey, agencies, agency, az or service."""
+    """home, journeys, journey, agencies, agency, az, service or search."""
 
     @property
     def src_uri(self) -> str:
         """The page as a Markdown source path: 'services/a/b.md', 'journeys/index.md'."""
-        if self.kind in ("home", "journeys", "agencies", "az"):
+        if self.kind in ("home", "journeys", "agencies", "az", "search"):
             return self.url + "index.md"
         return self.url.rstrip("/") + ".md"
 
@@ -79,3 +79,5 @@ class Renderer:
         for ref, service in site.services.items():
             yield GeneratedPage(service_url(ref), service.title, service.summary,
                                 self._render("service", **views.service_page(ref)), service.source_path, "service")
+        yield GeneratedPage(search_url(), "Search", "Search every service, step-by-step guide and agency.",
+                            self._render("search", **views.search_page()), None, "search")
