@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# lunr.js from npm, for the test that holds the Python index builder to lunr.js (tests/search).
+NODE_STAMP := tests/search/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -28,9 +30,13 @@ serve: install
 check: install
 	$(BIN)/onestop check --strict
 
-test: install
+$(NODE_STAMP): tests/search/package.json tests/search/package-lock.json
+	cd tests/search && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install $(NODE_STAMP)
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site.* reports
+	rm -rf site .site.* reports tests/search/node_modules

@@ -67,6 +67,9 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("onestop needs use_directory_urls: true in mkdocs.yml")
+        if "material/search" in config.plugins or "search" in config.plugins:
+            log.warning("mkdocs.yml: plugins: Material's search plugin is on, but onestop has its own search "
+                        "(the /search/ page): remove '- search' from plugins, or every page loads two searches")
         return config
 
     def _root(self, config: MkDocsConfig) -> Path:

@@ -71,7 +71,7 @@ USE_BOOST, MAX_USES = 0.2, 3
 """A service's boost grows by USE_BOOST for each step-by-step guide that uses it, up to MAX_USES."""
 
 KINDS = {
-    "journey": Kind("j", "Step-by-step guide", 3.0),
+    "journey": Kind("j", "Step-by-step guide", 4.0),
     "service": Kind("s", "Service", 1.0),
     "agency": Kind("a", "Agency", 1.5),
     "page": Kind("p", "Page", 1.0),

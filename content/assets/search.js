@@ -120,7 +120,7 @@
     var v = this.vocabulary, postings = this.data.postings;
     var maxEdits = word.length < 8 ? 1 : 2;
     for (var edits = 1; edits <= maxEdits; edits++) {
-      var found = this.lunr.TokenSet.fromFuzzyString(word, edits).intersect(v.set).toArray();
+      var found = v.set.intersect(this.lunr.TokenSet.fromFuzzyString(word, edits)).toArray();
       if (found.length) {
         var best = null, bestCount = -1;
         found.forEach(function (candidate) {
