@@ -1,8 +1,8 @@
 """The site search: documents, a prebuilt lunr index in a compact form, and result records.
 
 Every service, step-by-step guide, agency and hand-written page is one search document. At build
-time lunr.py's Builder analyses the documents with lunr.js's own text pipeline
-(`lunr_pipeline.py`); the result is written as a compact index (sorted terms, delta-coded
+time the documents are analysed with lunr.js's own text pipeline (`lunr_pipeline.py`; lunr.py
+is the reference the tests hold this to) and written as a compact index (sorted terms, delta-coded
 postings, field lengths, the few term frequencies above 1) from which the browser rebuilds the
 exact lunr.js index in one pass, with no tokenising or stemming. What a result shows (title,
 type, agency, summary, link) is written apart, in small chunks of documents, so that a search
@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import markdown
@@ -33,9 +34,10 @@ from .views import agency_url, journey_url, service_url
 FORMAT = 1
 """Version of the index file's layout; content/assets/search.js reads this version."""
 
-CHUNK_SIZE = 50
-"""Documents per result-record file. A result page of 20 needs at most 20 chunks and usually
-far fewer (documents are ordered by kind and agency); 50 records are about 2-4 KB gzipped."""
+CHUNK_SIZE = 20
+"""Documents per result-record file. The page shows 10 results at a time, which need at most 10
+chunks (fewer when results are neighbours: documents are ordered by kind and agency); 20 records
+are about 1-2 KB gzipped. benchmarks/SEARCH.md has the sizes."""
 
 K1, B = 1.2, 0.75
 """lunr's BM25 parameters (its defaults)."""
@@ -94,8 +96,8 @@ class SearchDocument:
     """lunr document boost: the kind's, and for services more for each guide that uses them."""
 
     def field(self, name: str) -> str:
-        value = " ".join(self.keywords) if name == "keywords" else getattr(self, name)
-        return normalize_space(value)
+        """The text of one of FIELDS (keywords joined by spaces: lunr.js would keep a list item whole)."""
+        return " ".join(self.keywords) if name == "keywords" else str(getattr(self, name))
 
 
 @dataclass(frozen=True)
@@ -202,34 +204,15 @@ def lunr_builder() -> Builder:
     return builder
 
 
-def analyse(docs: Sequence[SearchDocument]) -> Builder:
-    """lunr.py's Builder fed every document (refs are positions: "0", "1", ...), not yet built."""
+def lunr_py_index(docs: Sequence[SearchDocument]) -> Index:
+    """The documents indexed by lunr.py's Builder, refs "0", "1", ... (the reference the compact
+    index is tested against, and the Python side of the parity test; the build does not use it:
+    lunr.py's Builder takes 3.5 ms a document, 35 s for 10,000 services, see benchmarks/SEARCH.md)."""
     builder = lunr_builder()
     for i, doc in enumerate(docs):
-        record = {"ref": str(i), **{f.name: doc.field(f.name) for f in FIELDS}}
-        builder.add(record, attributes={"boost": doc.boost} if doc.boost != 1 else None)
-    return builder
-
-
-def lunr_py_index(docs: Sequence[SearchDocument]) -> Index:
-    """The full lunr.py index of the documents (for tests and comparisons; the site ships the
-    compact form)."""
-    return analyse(docs).build()
-
-
-def _surface_words(docs: Sequence[SearchDocument], term_index: dict[str, int]) -> list[list[Any]]:
-    """Words as written (lower case) whose term differs from the word: the typo fallback matches
-    a misspelt word against these as well as the terms ("restaraunt" is 2 edits from
-    "restaurant" but 4 from its term "restaur")."""
-    words: dict[str, int] = {}
-    for doc in docs:
-        for field in FIELDS:
-            for token in tokenize(doc.field(field.name)):
-                word = trim(token)
-                term = analyze(token)
-                if term and word != term and word not in words and word.isalpha():
-                    words[word] = term_index[term]
-    return [[w, words[w]] for w in sorted(words, key=js_order)]
+        builder.add({"ref": str(i), **{f.name: normalize_space(doc.field(f.name)) for f in FIELDS}},
+                    attributes={"boost": doc.boost} if doc.boost != 1 else None)
+    return builder.build()
 
 
 def js_order(text: str) -> bytes:
@@ -237,39 +220,65 @@ def js_order(text: str) -> bytes:
     return text.encode("utf-16-be")
 
 
+@lru_cache(maxsize=1 << 16)
+def _field_terms(text: str) -> tuple[dict[str, int], tuple[tuple[str, str], ...]]:
+    """A field's text as lunr.js indexes it: each term with its count; and the words, as
+    written, whose term differs. Cached: agency names and many keywords repeat across services."""
+    counts: dict[str, int] = {}
+    written: list[tuple[str, str]] = []
+    for token in tokenize(text):
+        term = analyze(token)
+        if term is None:
+            continue
+        counts[term] = counts.get(term, 0) + 1
+        word = trim(token)
+        if term != word and word.isalpha():
+            written.append((word, term))
+    return counts, tuple(written)
+
+
 def compact_index(docs: Sequence[SearchDocument]) -> dict[str, Any]:
-    """The lunr index as the browser loads it (see content/assets/search.js, `loadIndex`)."""
-    builder = analyse(docs)
-    terms = sorted(builder.inverted_index, key=js_order)
-    term_index = {t: i for i, t in enumerate(terms)}
-    field_names = [f.name for f in FIELDS]
+    """The lunr index as the browser loads it (content/assets/search.js, `buildIndex`).
+
+    What lunr's Builder records for each document (terms per field, term frequencies, field
+    lengths), counted directly: tests/test_search.py holds it equal to lunr.py's Builder, and
+    tests/test_search_parity.py holds the index search.js rebuilds from it equal to lunr.js's."""
+    n_fields = len(FIELDS)
+    refs: dict[str, list[list[int]]] = {}
+    frequencies: list[tuple[int, int, str, int]] = []
+    lengths: list[list[int]] = [[0] * len(docs) for _ in FIELDS]
+    written: dict[str, str] = {}  # a written word -> its term, where they differ (for typo fixing)
+    for i, doc in enumerate(docs):
+        for f, field in enumerate(FIELDS):
+            counts, words = _field_terms(doc.field(field.name))
+            for word, term in words:
+                written.setdefault(word, term)
+            lengths[f][i] = sum(counts.values())
+            for term, tf in counts.items():
+                entry = refs.get(term)
+                if entry is None:
+                    entry = refs[term] = [[] for _ in range(n_fields)]
+                entry[f].append(i)
+                if tf > 1:
+                    frequencies.append((i, f, term, tf))
+    terms = sorted(refs, key=js_order)
+    number = {t: n for n, t in enumerate(terms)}
     postings = []
     for term in terms:
-        entry = []
-        for f, name in enumerate(field_names):
-            refs = sorted(int(r) for r in builder.inverted_index[term][name])
-            if refs:
-                entry.append([f, *(b - a for a, b in zip([0, *refs], refs))])
-        postings.append(entry)
-    frequencies: list[int] = []
-    for i in range(len(docs)):
-        for f, name in enumerate(field_names):
-            for term, tf in sorted(builder.field_term_frequencies[f"{name}/{i}"].items()):
-                if tf > 1:
-                    frequencies += [i, f, term_index[term], tf]
+        postings.append([[f, *(b - a for a, b in zip([0, *ids], ids))] for f, ids in enumerate(refs[term]) if ids])
     return {
         "format": FORMAT,
-        "fields": field_names,
+        "fields": [f.name for f in FIELDS],
         "boosts": [f.boost for f in FIELDS],
         "k1": K1, "b": B,
         "count": len(docs),
         "chunk": CHUNK_SIZE,
         "docBoosts": [[i, d.boost] for i, d in enumerate(docs) if d.boost != 1],
-        "lengths": [[builder.field_lengths[f"{name}/{i}"] for i in range(len(docs))] for name in field_names],
+        "lengths": lengths,
         "terms": terms,
         "postings": postings,
-        "frequencies": frequencies,
-        "words": _surface_words(docs, term_index),
+        "frequencies": [x for i, f, term, tf in sorted(frequencies) for x in (i, f, number[term], tf)],
+        "words": [[w, number[written[w]]] for w in sorted(written, key=js_order)],
     }
 
 

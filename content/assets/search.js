@@ -8,7 +8,7 @@
 (function (root) {
   "use strict";
 
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;
   var FORMAT = 1;
 
   // -- The index: the compact file back into a lunr.Index (the same one lunr.Builder makes).
@@ -189,12 +189,16 @@
       return chunks[n];
     }
 
-    function records(searcher, results) {
+    // The records of some results, fetched at once, handed to `each` in order as they arrive:
+    // the first result is on screen as soon as its own chunk is.
+    function records(searcher, results, each) {
       var size = searcher.data.chunk;
-      return Promise.all(results.map(function (r) {
+      return results.map(function (r) {
         var ref = parseInt(r.ref, 10);
         return chunk(searcher, Math.floor(ref / size)).then(function (rows) { return rows[ref % size]; });
-      }));
+      }).reduce(function (done, record) {
+        return done.then(function () { return record; }).then(each);
+      }, Promise.resolve());
     }
 
     function item(searcher, row) {
@@ -226,18 +230,19 @@
     }
 
     function showMore(searcher, focusFirst) {
-      var next = current.results.slice(shown, shown + PAGE_SIZE), query = current;
-      return records(searcher, next).then(function (rows) {
+      var next = current.results.slice(shown, shown + PAGE_SIZE), query = current, first = true;
+      return records(searcher, next, function (row) {
         if (query !== current) { return; }
-        var first = null;
-        rows.forEach(function (row) {
-          var li = item(searcher, row);
-          list.appendChild(li);
-          first = first || li;
-        });
-        shown += rows.length;
-        more.hidden = shown >= current.results.length;
-        if (focusFirst && first) { first.querySelector("a").focus(); }
+        var li = item(searcher, row);
+        list.appendChild(li);
+        shown += 1;
+        if (first) {
+          first = false;
+          if (focusFirst) { li.querySelector("a").focus(); }
+          if (root.performance && performance.mark) { performance.mark("os-search-first-result"); }
+        }
+      }).then(function () {
+        if (query === current) { more.hidden = shown >= current.results.length; }
       });
     }
 
@@ -252,6 +257,7 @@
       if (!text) { say(""); return Promise.resolve(); }
       if (root.performance && performance.mark) { performance.mark("os-search-start"); }
       return load().then(function (searcher) {
+        if (root.performance && performance.mark) { performance.mark("os-search-index-ready"); }
         var outcome = searcher.search(text);
         current = outcome;
         shown = 0;
@@ -268,7 +274,6 @@
           if (outcome.corrected) { message += " (no page matched \u201c" + text + "\u201d)"; }
           if (outcome.partial) { message += ". No page matched every word: these match some of them"; }
           say(message + ".");
-          if (root.performance && performance.mark) { performance.mark("os-search-results"); }
         });
       }).catch(function () {
         none.hidden = false;
