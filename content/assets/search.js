@@ -30,6 +30,9 @@
     var frequency = Object.create(null), fr = data.frequencies;
     for (i = 0; i < fr.length; i += 4) { frequency[(fr[i + 2] * F + fr[i + 1]) * N + fr[i]] = fr[i + 3]; }
 
+    // lunr keeps per-posting metadata (none here) and copies it when it reports a match, so
+    // every posting can share one empty object.
+    var none = Object.freeze(Object.create(null));
     var elements = [];
     for (f = 0; f < F; f++) { elements.push(new Array(N)); }
     var invertedIndex = Object.create(null);
@@ -45,7 +48,7 @@
         d = 0;
         for (var j = 1; j < entry.length; j++) {
           d += entry[j];
-          refs[d] = Object.create(null);
+          refs[d] = none;
           var tf = frequency[(t * F + field) * N + d] || 1;
           // lunr.Builder#createFieldVectors, operation for operation.
           var score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (data.lengths[field][d] / average[field])) + tf);
