@@ -169,7 +169,7 @@
     var status = page.querySelector(".os-search-status"), list = page.querySelector(".os-results");
     var more = page.querySelector(".os-search-more"), none = page.querySelector(".os-search-none");
     var siteRoot = page.getAttribute("data-root"), indexUrl = page.getAttribute("data-index");
-    var loading = null, chunks = {}, current = null, shown = 0;
+    var loading = null, chunks = {}, current = null, shown = 0, title = document.title;
 
     function load() {
       if (!loading) {
@@ -254,6 +254,7 @@
     function run(text) {
       text = text.trim();
       input.value = text;
+      document.title = (text ? "\u201c" + text + "\u201d: " : "") + title;
       list.innerHTML = "";
       more.hidden = true;
       none.hidden = true;

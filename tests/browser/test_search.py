@@ -106,6 +106,7 @@ def test_searching_again_on_the_page_updates_the_address_and_results(page, site_
     box.press("Enter")
     assert results(page)[0] == "../services/pa-agriculture/get-mobile-food-facility-license/"
     assert page.url == site_url + "search/?q=food%20truck"
+    assert page.title().startswith("\u201cfood truck\u201d: Search")
     assert page.evaluate("document.activeElement.id") == "os-search-q"
     page.go_back()
     page.wait_for_function("document.querySelectorAll('.os-result').length === 0")
