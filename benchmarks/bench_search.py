@@ -199,8 +199,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page closed with fetches in flight
+            super().handle_error(request, client_address)
+
+
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -253,8 +259,16 @@ def _first_result_ms(page: Any, since: str) -> float:
                                   - ({since})"""))
 
 
-def browser_timings(url: str, folder: Path) -> dict[str, Any]:
+def browser_timings(url: str, folder: Path, slowdown: float = 1) -> dict[str, Any]:
+    """`slowdown` > 1 makes Chromium's CPU that many times slower (DevTools CPU throttling), as
+    a rough stand-in for a mid-range phone."""
     from playwright.sync_api import sync_playwright
+
+    def new_page(context: Any) -> Any:
+        page = context.new_page()
+        if slowdown > 1:
+            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+        return page
 
     runs: dict[str, dict[str, list[float]]] = {k: {q: [] for q in QUERIES} for k in (
         "load_to_result_ms", "index_ready_ms", "typed_submit_to_result_ms", "cold_submit_to_result_ms")}
@@ -265,7 +279,7 @@ def browser_timings(url: str, folder: Path) -> dict[str, Any]:
             for query in QUERIES:
                 # 1. Open /search/?q=... with nothing cached: navigation start to the first result.
                 context = browser.new_context()
-                page = context.new_page()
+                page = new_page(context)
                 fetched: list[str] = []
                 page.on("requestfinished", lambda req: fetched.append(req.url))
                 page.goto(url + "search/index.html?q=" + query.replace(" ", "+"))
@@ -281,7 +295,7 @@ def browser_timings(url: str, folder: Path) -> dict[str, Any]:
                 # 2. The search page is open: a citizen clicks the box (search.js starts fetching
                 # the index then), types and presses Search. Search pressed to the first result.
                 context = browser.new_context()
-                page = context.new_page()
+                page = new_page(context)
                 page.goto(url + "search/index.html")
                 page.fill("#os-search-q", query)
                 page.wait_for_timeout(1500)  # typing
@@ -293,7 +307,7 @@ def browser_timings(url: str, folder: Path) -> dict[str, Any]:
                 context.close()
                 # 3. The worst case: nothing fetched before Search is pressed (the box never focused).
                 context = browser.new_context()
-                page = context.new_page()
+                page = new_page(context)
                 page.goto(url + "search/index.html")
                 page.evaluate("""q => { document.getElementById('os-search-q').value = q;
                                         performance.mark('bench-submit');
@@ -306,7 +320,7 @@ def browser_timings(url: str, folder: Path) -> dict[str, Any]:
         builds = []
         for _ in range(REPEAT):
             context = browser.new_context()
-            page = context.new_page()
+            page = new_page(context)
             page.goto(url + "worker/index.html")
             builds.append(page.evaluate("run('food truck')"))
             context.close()
@@ -318,7 +332,7 @@ def browser_timings(url: str, folder: Path) -> dict[str, Any]:
     return out
 
 
-def measure(n: int, browser: bool) -> dict[str, Any]:
+def measure(n: int, browser: bool, slowdown: float = 1) -> dict[str, Any]:
     site = synthetic_site(n)
     t0 = time.perf_counter()
     docs = documents(site)
@@ -348,7 +362,8 @@ def measure(n: int, browser: bool) -> dict[str, Any]:
             write_harness(site, bundle.files, store, folder)
             server, url = serve(folder)
             try:
-                row.update(browser_timings(url, folder))
+                row.update(browser_timings(url, folder, slowdown))
+                row["cpu_slowdown"] = slowdown
             finally:
                 server.shutdown()
     return row
@@ -358,11 +373,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000,10000")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--cpu-slowdown", type=float, default=1,
+                        help="make Chromium's CPU this many times slower (4: a mid-range phone, roughly)")
     parser.add_argument("--json", help="also write the results here")
     args = parser.parse_args()
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
-        row = measure(n, not args.no_browser)
+        row = measure(n, not args.no_browser, args.cpu_slowdown)
         print(json.dumps(row), flush=True)
         rows.append(row)
     if args.json:
