@@ -137,9 +137,9 @@ class PlainText:
         return " ".join(html.unescape(_TAG.sub(" ", self._md.convert(text))).split())
 
 
-def page_document(page: ContentPage, plain_text: PlainText | None = None) -> SearchDocument | None:
-    """A hand-written page: title from front matter or its first heading, summary from the
-    front matter's description or its first paragraph. None for a page with no title."""
+def page_document(page: ContentPage, plain_text: PlainText | None = None) -> SearchDocument:
+    """A hand-written page: title from front matter, its first heading or (as MkDocs does) its
+    file name; summary from the front matter's description or its first paragraph."""
     plain_text = plain_text or PlainText()
     text = page.markdown
     meta: dict[str, str] = {}
@@ -153,7 +153,7 @@ def page_document(page: ContentPage, plain_text: PlainText | None = None) -> Sea
     heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
     title = meta.get("title") or (heading.group(1) if heading else "")
     if not title:
-        return None
+        title = page.url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").capitalize() or "Home"
     if heading:
         text = text[:heading.start()] + text[heading.end():]
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith("#")]
@@ -184,10 +184,7 @@ def documents(site: Site, pages: Iterable[ContentPage] = ()) -> list[SearchDocum
         boost = KINDS["service"].boost * (1 + USE_BOOST * min(len(site.uses[ref]), MAX_USES))
         docs.append(SearchDocument("service", service_url(ref), service.title, service.summary, agency=name,
                                    keywords=service.keywords, boost=round(boost, 3)))
-    for page in pages:
-        doc = page_document(page, plain_text)
-        if doc is not None:
-            docs.append(doc)
+    docs.extend(page_document(page, plain_text) for page in pages)
     return docs
 
 

@@ -77,7 +77,8 @@ def test_content_page_title_summary_and_body():
     assert doc.body == "We help you. More Text."
     front = page_document(ContentPage("a/", '---\ntitle: "Front title"\ndescription: Said here.\n---\n\nBody.\n'))
     assert (front.title, front.summary, front.body) == ("Front title", "Said here.", "Body.")
-    assert page_document(ContentPage("b/", "No heading at all.\n")) is None
+    untitled = page_document(ContentPage("help/opening-hours/", "No heading at all.\n"))
+    assert (untitled.title, untitled.summary) == ("Opening hours", "No heading at all.")
 
 
 def test_content_pages_of_the_example_are_searchable(example):
@@ -226,3 +227,20 @@ def test_material_search_plugin_is_reported(built_riverton):
     assert run.returncode == 0, run.stderr
     assert ("mkdocs.yml: plugins: Material's search plugin is on, but onestop has its own search (the /search/ "
             "page): remove '- search' from plugins, or every page loads two searches") in run.stderr
+
+
+def test_benchmark_generator_makes_a_site_the_search_indexes():
+    """benchmarks/bench_search.py's synthetic government stays usable (the benchmark is not run
+    by make test)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_search", REPO / "benchmarks" / "bench_search.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    site = bench.synthetic_site(300)
+    assert len(site.services) == 300 and len(site.journeys) == 5 and len(site.agencies) == 15
+    bundle = build_search(documents(site))
+    index = json.loads(bundle.files["search/index.json"])
+    assert index["count"] == 320 and len(bundle.files) == 1 + 16
+    titles = [s.title for s in site.services.values()]
+    assert all(4 <= len(t.split()) <= 14 for t in titles) and len(set(titles)) > 250
