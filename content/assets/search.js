@@ -169,7 +169,7 @@
     var status = page.querySelector(".os-search-status"), list = page.querySelector(".os-results");
     var more = page.querySelector(".os-search-more"), none = page.querySelector(".os-search-none");
     var siteRoot = page.getAttribute("data-root"), indexUrl = page.getAttribute("data-index");
-    var loading = null, chunks = {}, current = null, shown = 0, title = document.title;
+    var loading = null, chunks = {}, current = null, shown = 0, title = document.title, latest = 0;
 
     function load() {
       if (!loading) {
@@ -258,9 +258,12 @@
       list.innerHTML = "";
       more.hidden = true;
       none.hidden = true;
-      if (!text) { say(""); return Promise.resolve(); }
+      current = null;
+      if (!text) { latest += 1; say(""); return Promise.resolve(); }
       if (root.performance && performance.mark) { performance.mark("os-search-start"); }
+      var ticket = ++latest;  // a search started later wins, whatever finishes first
       return load().then(function (searcher) {
+        if (ticket !== latest) { return; }
         if (root.performance && performance.mark) { performance.mark("os-search-index-ready"); }
         var outcome = searcher.search(text);
         current = outcome;
@@ -280,6 +283,7 @@
           say(message + ".");
         });
       }).catch(function () {
+        if (ticket !== latest) { return; }
         none.hidden = false;
         say("Search could not load. Try again, or browse the lists below.");
       });
@@ -298,7 +302,9 @@
       run(text);
     });
     input.addEventListener("focus", function () { load(); }, { once: true });  // about to search
-    more.addEventListener("click", function () { load().then(function (s) { return showMore(s, true); }); });
+    more.addEventListener("click", function () {
+      load().then(function (searcher) { if (current) { return showMore(searcher, true); } });
+    });
     root.addEventListener("popstate", fromAddress);
     page.classList.add("os-search--ready");
     fromAddress();

@@ -113,6 +113,19 @@ def test_searching_again_on_the_page_updates_the_address_and_results(page, site_
     assert page.locator("[role=status]").inner_text() == ""
 
 
+def test_a_later_search_wins_over_an_earlier_one_still_loading(page, site_url):
+    page.goto(site_url + "search/")
+    page.evaluate("""() => {
+        const form = document.querySelector('.os-search-form--page'), box = form.querySelector('input');
+        box.value = 'xylophone quartz'; form.requestSubmit();
+        box.value = 'dba'; form.requestSubmit();
+    }""")
+    assert results(page)[0].endswith("-fictitious-name/")
+    assert page.locator("[role=status]").inner_text().endswith("for \u201cdba\u201d.")
+    assert not page.locator(".os-search-none").is_visible()
+    assert page.url == site_url + "search/?q=dba"
+
+
 def test_show_more_moves_focus_to_the_first_new_result(page, site_url):
     page.goto(site_url + "search/?q=pennsylvania")
     results(page)
