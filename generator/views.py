@@ -363,7 +363,6 @@ class ViewBuilder:
             "agency_groups": self._agency_groups(page),
             "agencies_url": relative(page, agencies_url()),
             "az_url": relative(page, az_url()),
-            "search_url": relative(page, search_url()),
             "service_count": len(self.site.services),
             "letters": [g.label for g in self.az_page()["groups"]],
         }
