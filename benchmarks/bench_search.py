@@ -216,7 +216,7 @@ def write_harness(site: Site, bundle_files: dict[str, str], docs_store: str, fol
     renderer = Renderer([REPO / "overrides"], "Benchmark")
     page = next(p for p in renderer.pages(site) if p.kind == "search")
     (folder / "assets").mkdir(parents=True)
-    for asset in ("lunr.min.js", "search.js", "onestop.css"):
+    for asset in ("lunr.min.js", "search.js", "search-worker.js", "onestop.css"):
         shutil.copy(REPO / "content" / "assets" / asset, folder / "assets" / asset)
     for path, text in bundle_files.items():
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
@@ -281,7 +281,7 @@ def browser_timings(url: str, folder: Path, slowdown: float = 1) -> dict[str, An
                 context = browser.new_context()
                 page = new_page(context)
                 fetched: list[str] = []
-                page.on("requestfinished", lambda req: fetched.append(req.url))
+                context.on("requestfinished", lambda req: fetched.append(req.url))  # page and worker
                 page.goto(url + "search/index.html?q=" + query.replace(" ", "+"))
                 page.locator(".os-result").first.wait_for(timeout=60000)
                 runs["load_to_result_ms"][query].append(_first_result_ms(page, "0"))

@@ -346,6 +346,7 @@ class ViewBuilder:
         return {
             "root": relative(page, home_url()),
             "index_url": asset_url(page, "search/index.json"),
+            "worker_url": asset_url(page, "assets/search-worker.js"),
             "scripts": [asset_url(page, "assets/lunr.min.js"), asset_url(page, "assets/search.js")],
             "az_url": relative(page, az_url()),
             "journeys_url": relative(page, journeys_url()),

@@ -177,7 +177,8 @@ def test_search_page_is_a_plain_form_with_a_live_region_and_fallbacks(riverton):
     assert (page.url, page.src_uri, page.title) == ("search/", "search/index.md", "Search")
     html = BeautifulSoup(page.html, "html.parser")
     root = html.select_one("[data-os-search]")
-    assert (root["data-root"], root["data-index"]) == ("../", "index.json")
+    assert (root["data-root"], root["data-index"], root["data-worker"]) == (
+        "../", "index.json", "../assets/search-worker.js")
     form = html.select_one("form[role=search]")
     assert (form["action"], form["method"], form["aria-label"]) == ("./", "get", "Search this site")
     label = form.find("label")

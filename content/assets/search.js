@@ -161,29 +161,78 @@
     return { results: results, corrected: results.length ? corrected : null, partial: results.length > 0 };
   };
 
+  // -- Engines: the index in a Web Worker (assets/search-worker.js), so that rebuilding it never
+  // holds up typing on a slow phone; or, where workers are missing, on the page itself. Both
+  // answer search(text) with a promise of {refs, corrected, partial}.
+
+  function outcomeOf(outcome) {
+    return { refs: outcome.results.map(function (r) { return r.ref; }), corrected: outcome.corrected,
+             partial: outcome.partial };
+  }
+
+  function meta(data) { return { version: data.version, chunk: data.chunk, kinds: data.kinds }; }
+
+  function fetchIndex(url) {
+    return root.fetch(url, { cache: "no-cache" }).then(function (response) {
+      if (!response.ok) { throw new Error(response.status + " " + url); }
+      return response.json();
+    });
+  }
+
+  function pageEngine(url) {
+    return fetchIndex(url).then(function (data) {
+      var searcher = new Searcher(root.lunr, data);
+      return { meta: meta(data), search: function (text) { return Promise.resolve(outcomeOf(searcher.search(text))); } };
+    });
+  }
+
+  function workerEngine(workerUrl, url) {
+    return new Promise(function (resolve, reject) {
+      var worker = new root.Worker(workerUrl), asked = 0, waiting = {};
+      worker.onerror = function (event) { event.preventDefault(); reject(new Error("search worker failed")); };
+      worker.onmessage = function (event) {
+        var m = event.data;
+        if (m.type === "ready") {
+          resolve({ meta: m.meta, search: function (text) {
+            return new Promise(function (answer) {
+              asked += 1;
+              waiting[asked] = answer;
+              worker.postMessage({ type: "search", id: asked, text: text });
+            });
+          } });
+        } else if (m.type === "results") {
+          waiting[m.id](m.outcome);
+          delete waiting[m.id];
+        } else if (m.type === "error") {
+          reject(new Error(m.message));
+        }
+      };
+      worker.postMessage({ type: "load", url: url });
+    });
+  }
+
   // -- The page.
 
   function start(page) {
-    var lunr = root.lunr;
     var form = page.querySelector("form"), input = form.querySelector("input[name=q]");
     var status = page.querySelector(".os-search-status"), list = page.querySelector(".os-results");
     var more = page.querySelector(".os-search-more"), none = page.querySelector(".os-search-none");
-    var siteRoot = page.getAttribute("data-root"), indexUrl = page.getAttribute("data-index");
+    var siteRoot = page.getAttribute("data-root");
+    var indexUrl = new URL(page.getAttribute("data-index"), root.location.href).href;
+    var workerUrl = page.getAttribute("data-worker");
     var loading = null, chunks = {}, current = null, shown = 0, title = document.title, latest = 0;
 
     function load() {
       if (!loading) {
-        loading = root.fetch(indexUrl, { cache: "no-cache" }).then(function (response) {
-          if (!response.ok) { throw new Error(response.status + " " + indexUrl); }
-          return response.json();
-        }).then(function (data) { return new Searcher(lunr, data); });
+        loading = (root.Worker && workerUrl ? workerEngine(workerUrl, indexUrl) : Promise.reject(null))
+          .catch(function () { return pageEngine(indexUrl); });
       }
       return loading;
     }
 
-    function chunk(searcher, n) {
+    function chunk(engine, n) {
       if (!chunks[n]) {
-        var url = indexUrl.replace(/index\.json$/, "docs/" + n + ".json") + "?v=" + searcher.data.version;
+        var url = indexUrl.replace(/index\.json$/, "docs/" + n + ".json") + "?v=" + engine.meta.version;
         chunks[n] = root.fetch(url).then(function (response) {
           if (!response.ok) { throw new Error(response.status + " " + url); }
           return response.json();
@@ -194,17 +243,17 @@
 
     // The records of some results, fetched at once, handed to `each` in order as they arrive:
     // the first result is on screen as soon as its own chunk is.
-    function records(searcher, results, each) {
-      var size = searcher.data.chunk;
-      return results.map(function (r) {
-        var ref = parseInt(r.ref, 10);
-        return chunk(searcher, Math.floor(ref / size)).then(function (rows) { return rows[ref % size]; });
+    function records(engine, refs, each) {
+      var size = engine.meta.chunk;
+      return refs.map(function (r) {
+        var ref = parseInt(r, 10);
+        return chunk(engine, Math.floor(ref / size)).then(function (rows) { return rows[ref % size]; });
       }).reduce(function (done, record) {
         return done.then(function () { return record; }).then(each);
       }, Promise.resolve());
     }
 
-    function item(searcher, row) {
+    function item(engine, row) {
       var li = document.createElement("li");
       li.className = "os-result os-result--" + row[0];
       var link = document.createElement("a");
@@ -215,7 +264,7 @@
       meta.className = "os-result__meta";
       var kind = document.createElement("span");
       kind.className = "os-result__kind";
-      kind.textContent = searcher.data.kinds[row[0]];
+      kind.textContent = engine.meta.kinds[row[0]];
       meta.appendChild(kind);
       if (row[3]) {
         var agency = document.createElement("span");
@@ -232,11 +281,11 @@
       return li;
     }
 
-    function showMore(searcher, focusFirst) {
-      var next = current.results.slice(shown, shown + PAGE_SIZE), query = current, first = true;
-      return records(searcher, next, function (row) {
+    function showMore(engine, focusFirst) {
+      var next = current.refs.slice(shown, shown + PAGE_SIZE), query = current, first = true;
+      return records(engine, next, function (row) {
         if (query !== current) { return; }
-        var li = item(searcher, row);
+        var li = item(engine, row);
         list.appendChild(li);
         shown += 1;
         if (first) {
@@ -245,7 +294,7 @@
           if (root.performance && performance.mark) { performance.mark("os-search-first-result"); }
         }
       }).then(function () {
-        if (query === current) { more.hidden = shown >= current.results.length; }
+        if (query === current) { more.hidden = shown >= current.refs.length; }
       });
     }
 
@@ -262,19 +311,22 @@
       if (!text) { latest += 1; say(""); return Promise.resolve(); }
       if (root.performance && performance.mark) { performance.mark("os-search-start"); }
       var ticket = ++latest;  // a search started later wins, whatever finishes first
-      return load().then(function (searcher) {
-        if (ticket !== latest) { return; }
+      var engine;
+      return load().then(function (loaded) {
+        engine = loaded;
         if (root.performance && performance.mark) { performance.mark("os-search-index-ready"); }
-        var outcome = searcher.search(text);
+        return engine.search(text);
+      }).then(function (outcome) {
+        if (ticket !== latest) { return; }
         current = outcome;
         shown = 0;
-        var count = outcome.results.length;
+        var count = outcome.refs.length;
         if (!count) {
           none.hidden = false;
           say("No results for \u201c" + text + "\u201d.");
           return;
         }
-        return showMore(searcher, false).then(function () {
+        return showMore(engine, false).then(function () {
           if (outcome !== current) { return; }
           var message = count + (count === 1 ? " result" : " results") + " for \u201c" +
             (outcome.corrected || text) + "\u201d";
@@ -303,16 +355,35 @@
     });
     input.addEventListener("focus", function () { load(); }, { once: true });  // about to search
     more.addEventListener("click", function () {
-      load().then(function (searcher) { if (current) { return showMore(searcher, true); } });
+      load().then(function (engine) { if (current) { return showMore(engine, true); } });
     });
     root.addEventListener("popstate", fromAddress);
     page.classList.add("os-search--ready");
     fromAddress();
   }
 
+  // -- In a worker (assets/search-worker.js loads lunr.min.js and this file).
+
+  function serve(scope) {
+    var searcher = null;
+    scope.onmessage = function (event) {
+      var m = event.data;
+      if (m.type === "load") {
+        fetchIndex(m.url).then(function (data) {
+          searcher = new Searcher(scope.lunr, data);
+          scope.postMessage({ type: "ready", meta: meta(data) });
+        }).catch(function (error) { scope.postMessage({ type: "error", message: String(error) }); });
+      } else if (m.type === "search") {
+        scope.postMessage({ type: "results", id: m.id, outcome: outcomeOf(searcher.search(m.text)) });
+      }
+    };
+  }
+
   if (root.document) {
     var page = root.document.querySelector("[data-os-search]");
-    if (page && root.lunr && root.fetch && root.Promise && root.URLSearchParams) { start(page); }
+    if (page && root.lunr && root.fetch && root.Promise && root.URLSearchParams && root.URL) { start(page); }
+  } else if (typeof root.importScripts === "function" && root.lunr) {
+    serve(root);
   }
   if (typeof module !== "undefined" && module.exports) {
     module.exports = { buildIndex: buildIndex, Searcher: Searcher };
