@@ -204,7 +204,7 @@ def lunr_builder() -> Builder:
 def lunr_py_index(docs: Sequence[SearchDocument]) -> Index:
     """The documents indexed by lunr.py's Builder, refs "0", "1", ... (the reference the compact
     index is tested against, and the Python side of the parity test; the build does not use it:
-    lunr.py's Builder takes 3.5 ms a document, 35 s for 10,000 services, see benchmarks/SEARCH.md)."""
+    lunr.py's Builder is 4 to 5 times slower than counting directly, see benchmarks/SEARCH.md)."""
     builder = lunr_builder()
     for i, doc in enumerate(docs):
         builder.add({"ref": str(i), **{f.name: normalize_space(doc.field(f.name)) for f in FIELDS}},

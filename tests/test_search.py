@@ -101,7 +101,7 @@ def test_pipeline_is_lunr_js_s():
 
 @pytest.mark.parametrize("site", ["riverton", "example"])
 def test_compact_index_is_what_lunr_py_s_builder_records(site, request):
-    """The build counts terms itself (lunr.py's Builder is ten times slower); it must record
+    """The build counts terms itself (lunr.py's Builder is several times slower); it must record
     exactly what lunr.py's Builder does, with lunr.js's pipeline."""
     docs = documents(request.getfixturevalue(site).site)
     builder = lunr_builder()
