@@ -10,6 +10,8 @@ STAMP := $(VENV)/.installed
 # The accessibility gate's node tools (pa11y-ci, vnu-jar), pinned in package-lock.json; npm ci
 # writes this file last, so deleting node_modules/ or changing the lock file reinstalls them.
 NODE_STAMP := node_modules/.package-lock.json
+# lunr.js from npm, for the test that holds the Python index builder to lunr.js (tests/search).
+SEARCH_NODE_STAMP := tests/search/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -43,7 +45,11 @@ serve: install
 check: install
 	$(BIN)/onestop check --strict
 
-test: install
+$(SEARCH_NODE_STAMP): tests/search/package.json tests/search/package-lock.json
+	cd tests/search && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install $(SEARCH_NODE_STAMP)
 	scripts/ensure-chromium
 	scripts/ensure-java
 	$(BIN)/python -m pytest
@@ -59,4 +65,4 @@ a11y: install
 	$(BIN)/python -m pytest tests/a11y tests/browser
 
 clean:
-	rm -rf site .site.* reports
+	rm -rf site .site.* reports tests/search/node_modules

@@ -41,6 +41,7 @@ from .load import LoadCache
 from .pipeline import check
 from .render import GeneratedPage
 from .schemas import published_schemas
+from .search import ContentPage, site_search
 from .shell import BODY, DESCRIPTION, EDIT, SHELL_URLS, TITLE, Shell
 from .write import RenderSettings, open_data_files, template_fingerprint, write_item_pages, write_sitemap
 
@@ -116,6 +117,9 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("onestop needs use_directory_urls: true in mkdocs.yml")
+        if "material/search" in config.plugins or "search" in config.plugins:
+            log.warning("mkdocs.yml: plugins: Material's search plugin is on, but onestop has its own search "
+                        "(the /search/ page): remove '- search' from plugins, or every page loads two searches")
         return config
 
     def _root(self, config: MkDocsConfig) -> Path:
@@ -164,6 +168,9 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             files.append(File.generated(config, path, content=text))
         shell_uris = {url.rstrip("/") + ".md" for url in SHELL_URLS.values()}
         self._engine_pages = [f.url for f in files.documentation_pages() if f.src_uri not in shell_uris]
+        pages = [ContentPage(f.url, f.content_string) for f in files.documentation_pages() if f.generated_by is None]
+        for path, text in site_search(self._site, pages).files.items():
+            files.append(File.generated(config, path, content=text))
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -17,7 +17,7 @@ import jinja2
 
 from .graph import Site
 from .views import (
-    ViewBuilder, agencies_url, agency_url, az_url, home_url, journey_url, journeys_url, service_url,
+    ViewBuilder, agencies_url, agency_url, az_url, home_url, journey_url, journeys_url, search_url, service_url,
 )
 
 
@@ -33,14 +33,14 @@ class GeneratedPage:
     source_path: str | None
     """The YAML file an editor changes to change this page."""
     kind: str
-    """home, journeys, journey, agencies, agency, az or service."""
+    """home, journeys, journey, agencies, agency, az, service or search."""
     depends_on: frozenset[str] = frozenset()
     """The journeys, agencies and services this page shows data of (see ViewBuilder.touched)."""
 
     @property
     def src_uri(self) -> str:
         """The page as a Markdown source path: 'services/a/b.md', 'journeys/index.md'."""
-        if self.kind in ("home", "journeys", "agencies", "az"):
+        if self.kind in ("home", "journeys", "agencies", "az", "search"):
             return self.url + "index.md"
         return self.url.rstrip("/") + ".md"
 
@@ -67,7 +67,7 @@ class Renderer:
         yield from self.item_pages(site, "service", list(site.services))
 
     def index_pages(self, site: Site) -> Iterator[GeneratedPage]:
-        """The few pages that list others: home, the guides, the agencies, the A to Z."""
+        """The few pages that list others: home, the guides, the agencies, the A to Z, and search."""
         views = ViewBuilder(site, self.base_url)
         yield GeneratedPage(home_url(), self.site_name, self.site_description,
                             self._render("home", **views.home_page()), None, "home")
@@ -77,6 +77,8 @@ class Renderer:
                             self._render("agencies", **views.agencies_page()), None, "agencies")
         yield GeneratedPage(az_url(), "Services A to Z", "Every service on this site, from A to Z.",
                             self._render("az", **views.az_page()), None, "az")
+        yield GeneratedPage(search_url(), "Search", "Search every service, step-by-step guide and agency.",
+                            self._render("search", **views.search_page()), None, "search")
 
     def item_pages(self, site: Site, kind: str, keys: Sequence[Any]) -> Iterator[GeneratedPage]:
         """One page per journey, agency or service: `keys` are journey ids, agency ids or ServiceRefs."""

@@ -54,6 +54,15 @@ def service_url(ref: ServiceRef) -> str:
     return f"services/{ref.agency}/{ref.service}/"
 
 
+def search_url() -> str:
+    return "search/"
+
+
+def asset_url(page: str, path: str) -> str:
+    """A link from the page at `page` to a file (not a directory page) at `path` from the site root."""
+    return posixpath.relpath("/" + path, "/" + page)
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` that works wherever the site is hosted."""
     path, _, fragment = to_url.partition("#")
@@ -352,6 +361,21 @@ class ViewBuilder:
         page = journeys_url()
         return {"journeys": [self.journey_card(j, page) for j in self.site.journeys.values()],
                 "breadcrumbs": [Link("Home", relative(page, home_url()))]}
+
+    def search_page(self) -> dict[str, Any]:
+        page = search_url()
+        return {
+            "root": relative(page, home_url()),
+            "index_url": asset_url(page, "search/index.json"),
+            "worker_url": asset_url(page, "assets/search-worker.js"),
+            "scripts": [asset_url(page, "assets/lunr.min.js"), asset_url(page, "assets/search.js")],
+            "az_url": relative(page, az_url()),
+            "journeys_url": relative(page, journeys_url()),
+            "agencies_url": relative(page, agencies_url()),
+            "journeys": [self.journey_card(j, page) for j in self.site.journeys.values()],
+            "service_count": len(self.site.services),
+            "breadcrumbs": [Link("Home", relative(page, home_url()))],
+        }
 
     def home_page(self) -> dict[str, Any]:
         page = home_url()

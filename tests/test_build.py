@@ -26,7 +26,7 @@ def built(tmp_path_factory) -> Path:
     root = copy_site(RIVERTON, tmp_path_factory.mktemp("riverton") / "repo")
     run = onestop("build", "--strict", *ENV_TODAY, cwd=root)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "onestop: built 15 pages into site" in run.stderr, run.stderr
+    assert "onestop: built 16 pages into site" in run.stderr, run.stderr
     return root / "site"
 
 
@@ -37,13 +37,14 @@ def html_pages(site: Path) -> list[Path]:
 def test_every_generated_page_is_written_and_in_the_sitemap(built):
     sitemap = (built / "sitemap.xml").read_text()
     locs = sorted(re.findall(r"<loc>(.*?)</loc>", sitemap))
-    assert len(locs) == 15
+    assert len(locs) == 16
     assert any(loc.endswith("/services/state-registry/form-company/") for loc in locs)
     assert "https://hub.riverton.example.gov/" in locs and not any("/./" in loc for loc in locs)
     for page in ["index.html", "journeys/open-a-shop/index.html", "services/index.html",
-                 "services/riverton-clerk/get-sign-permit/index.html", "agencies/federal-revenue/index.html"]:
+                 "services/riverton-clerk/get-sign-permit/index.html", "agencies/federal-revenue/index.html",
+                 "search/index.html"]:
         assert (built / page).is_file(), page
-    assert len(html_pages(built)) == 15
+    assert len(html_pages(built)) == 16
 
 
 def test_home_page_has_the_intro_journeys_and_search(built):

@@ -31,7 +31,7 @@ def test_every_page_is_generated(pages):
         "agencies/state-registry/", "agencies/riverton-clerk/", "agencies/federal-revenue/", "services/",
         "services/state-registry/form-company/", "services/state-registry/register-trade-name/",
         "services/federal-revenue/get-tax-number/", "services/federal-revenue/register-as-employer/",
-        "services/riverton-clerk/get-business-license/", "services/riverton-clerk/get-sign-permit/",
+        "services/riverton-clerk/get-business-license/", "services/riverton-clerk/get-sign-permit/", "search/",
     ])
     assert pages["services/state-registry/form-company/"].src_uri == "services/state-registry/form-company.md"
     assert pages["journeys/"].src_uri == "journeys/index.md"

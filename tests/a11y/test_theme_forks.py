@@ -22,8 +22,8 @@ HEADER = re.compile(r"\A\{#-\n  Material for MkDocs (?P<version>[\d.]+)'s partia
 STOCK_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 
 
-def test_the_forks_are_the_three_known_ones():
-    assert [f.name for f in FORKS] == ["nav-item.html", "palette.html", "search.html"]
+def test_the_forks_are_the_two_known_ones():
+    assert [f.name for f in FORKS] == ["nav-item.html", "palette.html"]
 
 
 @pytest.mark.parametrize("fork", FORKS, ids=lambda p: p.name)

@@ -63,22 +63,26 @@ def no_js(browser):
 
 @pytest.mark.parametrize("width", [1280, 320])
 def test_without_javascript_search_gives_way_to_the_a_to_z(browser, site_url, width):
+    """The header search is a plain form: without JavaScript it still goes to the search page,
+    which then offers the A to Z list of services."""
     context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 800})
     page = context.new_page()
     page.goto(site_url + JOURNEY)
-    fallback = page.get_by_role("link", name="Services A to Z").first
-    assert fallback.get_attribute("class") == "os-search-fallback" and fallback.is_visible()
-    assert fallback.bounding_box()["y"] < 48  # in the header, where the search box would be
-    assert not page.locator(".md-search__input").is_visible()
+    box = page.get_by_role("searchbox", name="Search services and guides")
+    assert box.is_visible() and box.bounding_box()["y"] < 160  # under the header, where people look for it
+    box.fill("food truck")
+    page.get_by_role("button", name="Search", exact=True).click()
+    assert page.url == site_url + "search/?q=food+truck"
+    fallback = page.get_by_role("link", name="A to Z list of all 43 services")
+    assert fallback.is_visible()
     fallback.click()
     assert page.url == site_url + "services/" and page.locator("h1").inner_text() == "Services A to Z"
     context.close()
 
 
-def test_with_javascript_the_search_box_is_there_instead(page, site_url):
+def test_with_javascript_the_search_box_is_there_too(page, site_url):
     page.goto(site_url + JOURNEY)
-    assert not page.locator(".os-search-fallback").is_visible()
-    assert page.get_by_role("textbox", name="Search").is_visible()
+    assert page.get_by_role("searchbox", name="Search services and guides").is_visible()
 
 
 def test_without_javascript_every_step_is_open_and_readable(no_js, site_url):
@@ -100,7 +104,7 @@ def printed(page, url: str) -> None:
 @pytest.mark.parametrize("path", [JOURNEY, SERVICE])
 def test_print_has_no_navigation_search_or_footer(page, site_url, path):
     printed(page, site_url + path)
-    for selector in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".os-breadcrumbs", ".os-skip"):
+    for selector in (".md-header", ".md-sidebar--primary", ".os-site-search", ".md-footer", ".os-breadcrumbs", ".os-skip"):
         assert page.locator(selector).evaluate("el => getComputedStyle(el).display") == "none", selector
     assert page.locator("h1").is_visible()
 

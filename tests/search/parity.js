@@ -1,0 +1,57 @@
+// Runs the search through lunr.js 2.3.9 (npm) for tests/test_search_parity.py.
+// stdin: {texts, documents: [{ref, boost, <field>: text}], fields: [[name, boost]], compact, queries}
+// stdout: {analysed, lunrjs: {inverted, vectors, results}, rebuilt: {inverted, vectors, results}, searcher}
+"use strict";
+const path = require("path");
+const lunr = require("lunr");
+const { buildIndex, Searcher } = require(path.join(__dirname, "../../content/assets/search.js"));
+
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+
+function pipeline() {
+  const p = new lunr.Pipeline();
+  p.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  return p;
+}
+
+// The index exactly as lunr.js builds it from the documents.
+const builder = new lunr.Builder();
+builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+builder.searchPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+builder.ref("ref");
+input.fields.forEach(([name, boost]) => builder.field(name, { boost }));
+input.documents.forEach((doc) => builder.add(doc, doc.boost === 1 ? undefined : { boost: doc.boost }));
+const lunrjs = builder.build();
+const rebuilt = buildIndex(lunr, input.compact);
+
+// Index contents keyed by term (term numbers differ: lunr.js numbers terms as it meets them).
+function describe(index) {
+  const inverted = {};
+  for (const term of Object.keys(index.invertedIndex).sort()) {
+    const posting = index.invertedIndex[term];
+    inverted[term] = {};
+    for (const field of index.fields) { inverted[term][field] = Object.keys(posting[field]).sort(); }
+  }
+  const names = {};
+  for (const term in index.invertedIndex) { names[index.invertedIndex[term]._index] = term; }
+  const vectors = {};
+  for (const ref of Object.keys(index.fieldVectors).sort()) {
+    const elements = index.fieldVectors[ref].elements, weights = {};
+    for (let i = 0; i < elements.length; i += 2) { weights[names[elements[i]]] = elements[i + 1]; }
+    if (elements.length) { vectors[ref] = weights; }
+  }
+  return { inverted, vectors, tokens: index.tokenSet.toArray().sort(),
+           results: input.queries.map((q) => index.search(q).map((r) => [r.ref, r.score])) };
+}
+
+const searcher = new Searcher(lunr, input.compact);
+const p = pipeline();
+process.stdout.write(JSON.stringify({
+  analysed: input.texts.map((text) => p.run(lunr.tokenizer(text)).map(String)),
+  lunrjs: describe(lunrjs),
+  rebuilt: describe(rebuilt),
+  searcher: input.queries.map((q) => {
+    const outcome = searcher.search(q);
+    return { refs: outcome.results.map((r) => r.ref), corrected: outcome.corrected, partial: outcome.partial };
+  }),
+}));
