@@ -1,5 +1,6 @@
 """The plugin's one accessibility hook: Material's base.html gives its two checkbox toggles
-autocomplete="off", which HTML does not allow on checkboxes; the built pages have it removed."""
+autocomplete="off", which HTML does not allow on checkboxes; the built pages have it removed, and
+the search toggle (whose label came with Material's search partial) is named."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def test_materials_toggles_lose_autocomplete_and_nothing_else_changes():
     ]
     assert [valid_toggles(t) for t in toggles] == [
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
-        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" aria-label="Search">',
     ]
     text = '<input type="text" name="q" autocomplete="off"><p>autocomplete="off"</p>'
     assert valid_toggles(text) == text
@@ -31,3 +32,5 @@ def test_no_built_page_has_autocomplete_on_a_checkbox(built_site):
     assert len(pages) >= 71
     assert [p for p in pages if 'type="checkbox" id="__drawer" autocomplete' in p.read_text()] == []
     assert all('id="__drawer">' in p.read_text() for p in pages)
+    # Material's search toggle has no label once its search partial is gone: it is named instead.
+    assert all('id="__search" aria-label="Search">' in p.read_text() for p in pages)
