@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -347,7 +348,7 @@ class ViewBuilder:
         page = az_url()
         groups: dict[str, Group] = {}
         for ref, service in sorted(self.site.services.items(), key=lambda kv: kv[1].title.lower()):
-            letter = service.title[:1].upper() if service.title[:1].isalpha() else "0-9"
+            letter = az_letter(service.title)
             group = groups.setdefault(letter, Group(letter, "letter-" + (letter.lower() if letter != "0-9" else "digits")))
             group.items.append(self.service_card(ref, page))
         return {"groups": list(groups.values()), "count": len(self.site.services),
@@ -386,7 +387,7 @@ class ViewBuilder:
             "agencies_url": relative(page, agencies_url()),
             "az_url": relative(page, az_url()),
             "service_count": len(self.site.services),
-            "letters": [g.label for g in self.az_page()["groups"]],
+            "letters": az_letters(s.title for s in self.site.services.values()),
         }
 
     def _agency_groups(self, page: str) -> list[Group]:
@@ -394,6 +395,16 @@ class ViewBuilder:
         for agency in self.site.agencies.values():
             groups[agency.jurisdiction].items.append(self.agency_card(agency, page))
         return [g for g in groups.values() if g.items]
+
+
+def az_letter(title: str) -> str:
+    """The A to Z group of a title: its first letter, or '0-9'."""
+    return title[:1].upper() if title[:1].isalpha() else "0-9"
+
+
+def az_letters(titles: Iterable[str]) -> list[str]:
+    """The A to Z groups that have services, in the order the A to Z shows them."""
+    return sorted({az_letter(t) for t in titles}, key=lambda g: (g != "0-9", g))  # digits sort first
 
 
 def entity_key(kind: str, key: object) -> str:
