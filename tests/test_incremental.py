@@ -67,12 +67,17 @@ def _quiet():
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
 
 
+def preview(root: Path, site: Path):  # noqa: ANN201 - MkDocs' config
+    """Build `root` once as `make serve` does (serve --dirty); rebuild with build(config, dirty=True)."""
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins["onestop"].on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    return config
+
+
 def test_incremental_rebuilds_equal_full_builds(tmp_path):
     live = copy_site(RIVERTON, tmp_path / "live")
-    config = load_config(str(live / "mkdocs.yml"), site_dir=str(tmp_path / "live-site"))
-    plugin = config.plugins["onestop"]
-    plugin.on_startup(command="serve", dirty=True)
-    build(config, dirty=True)
+    config = preview(live, tmp_path / "live-site")
     for name, change in CHANGES:
         change(live)
         build(config, dirty=True)
@@ -87,10 +92,7 @@ def test_incremental_rebuilds_equal_full_builds(tmp_path):
 
 def test_one_service_edit_re_renders_only_the_pages_that_show_it(tmp_path):
     live = copy_site(RIVERTON, tmp_path / "live")
-    config = load_config(str(live / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    plugin = config.plugins["onestop"]
-    plugin.on_startup(command="serve", dirty=True)
-    build(config, dirty=True)
+    config = preview(live, tmp_path / "site")
     before = {p: p.stat().st_mtime_ns for p in (tmp_path / "site").rglob("index.html")}
     edit(live, "agencies/riverton-clerk/services/get-sign-permit.yml", "title: Get a sign permit", "title: Get a sign licence")
     build(config, dirty=True)
