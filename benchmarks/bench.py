@@ -97,8 +97,10 @@ def ensure_hugo() -> str | None:
         return hugo
     if os.geteuid() == 0 and shutil.which("apt-get"):
         print("bench: installing Debian's hugo ...", file=sys.stderr)
+        apt_env = {**ENV, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, stdout=subprocess.DEVNULL, env=apt_env)
         subprocess.run(["apt-get", "install", "-y", "-qq", "hugo"], check=True, stdout=subprocess.DEVNULL,
-                       env={**ENV, "DEBIAN_FRONTEND": "noninteractive"})
+                       env=apt_env)
         return shutil.which("hugo")
     print("bench: hugo is not installed and cannot be installed here; skipping the comparison", file=sys.stderr)
     return None
