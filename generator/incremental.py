@@ -11,7 +11,6 @@ Correctness is tested by comparing incremental output with a full build, file fo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .graph import Site
@@ -92,7 +91,3 @@ def removed_pages(memory: BuildMemory | None, new: Site) -> set[str]:
     if memory is None:
         return set()
     return {page_url(key) for key in _entities(memory.site).keys() - _entities(new).keys()}
-
-
-def item_keys(site: Site) -> Mapping[str, list[object]]:
-    return {"journey": list(site.journeys), "agency": list(site.agencies), "service": list(site.services)}

@@ -43,6 +43,7 @@ from .render import GeneratedPage
 from .schemas import published_schemas
 from .search import ContentPage, site_search
 from .shell import BODY, DESCRIPTION, EDIT, SHELL_URLS, TITLE, Shell
+from .views import item_page_urls
 from .write import RenderSettings, open_data_files, template_fingerprint, write_item_pages, write_sitemap
 
 log = logging.getLogger("mkdocs.plugins.onestop")
@@ -197,19 +198,18 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         settings = self._settings(config)
         fingerprint = template_fingerprint(settings, shells)
         only = pages_to_render(self._memory, self._site, fingerprint) if self._dirty else None
-        for url in removed_pages(self._memory, self._site) if self._dirty else ():
+        removed = removed_pages(self._memory, self._site) if self._dirty else set()
+        for url in removed:
             shutil.rmtree(site_dir / url, ignore_errors=True)
         written = write_item_pages(self._site, settings, shells, site_dir, self.config.workers or None, only)
         if self._dirty:
             depends = {} if only is None or self._memory is None else dict(self._memory.depends_on)
-            for url in removed_pages(self._memory, self._site):
+            for url in removed:
                 depends.pop(url, None)
             depends.update(written)
             self._memory = BuildMemory(self._site, depends, fingerprint)
         if config.site_url:
-            items = ([f"journeys/{j}/" for j in self._site.journeys] + [f"agencies/{a}/" for a in self._site.agencies]
-                     + [f"services/{r.agency}/{r.service}/" for r in self._site.services])
-            write_sitemap(site_dir, config.site_url, [*self._engine_pages, *items])
+            write_sitemap(site_dir, config.site_url, [*self._engine_pages, *item_page_urls(self._site)])
         else:
             log.warning("onestop: set site_url in mkdocs.yml to get a sitemap.xml of every page")
 

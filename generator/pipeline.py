@@ -51,18 +51,16 @@ def check(root: Path, today: dt.date | None = None, cache: LoadCache | None = No
     """
     today = today or dt.date.today()
     found = discover(root)
-    if len(found.candidates) < GRADE_WORKER_FROM or cache is not None:
-        # Small sites and live preview grade in this process (grades are cached across checks).
+    # Large one-off checks grade summaries in a second process, which loads its dictionary while
+    # the files are parsed; small sites and live preview grade here (grades are cached across checks).
+    grader = GradeWorker() if len(found.candidates) >= GRADE_WORKER_FROM and cache is None else None
+    try:
         loaded = load_tree(root, cache, found)
-        validated = validate(loaded.files, today, loaded.discovered)
-    else:
-        grader = GradeWorker()  # loads its dictionary while the files are parsed
-        try:
-            loaded = load_tree(root, cache, found)
-            summaries = [f.data["summary"] for f in loaded.files
-                         if f.kind in ("service", "journey") and isinstance(f.data.get("summary"), str)]
-            validated = validate(loaded.files, today, loaded.discovered, grader.submit(summaries))
-        finally:
+        grades = grader.submit([f.data["summary"] for f in loaded.files if f.kind in ("service", "journey")
+                                and isinstance(f.data.get("summary"), str)]) if grader else None
+        validated = validate(loaded.files, today, loaded.discovered, grades)
+    finally:
+        if grader:
             grader.close()
     problems = loaded.problems + validated.problems
     settings, settings_problems = load_settings(root) if repository else (Settings(), [])

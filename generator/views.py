@@ -64,6 +64,12 @@ def asset_url(page: str, path: str) -> str:
     return posixpath.relpath("/" + path, "/" + page)
 
 
+def item_page_urls(site: Site) -> list[str]:
+    """Every journey, agency and service page."""
+    return ([journey_url(j) for j in site.journeys] + [agency_url(a) for a in site.agencies]
+            + [service_url(r) for r in site.services])
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` that works wherever the site is hosted."""
     path, _, fragment = to_url.partition("#")
