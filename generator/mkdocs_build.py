@@ -5,13 +5,20 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .graph import Site
 
 
 class EngineError(Exception):
     """The site engine failed; the message says why."""
 
 
-def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today: str | None = None) -> None:
+def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today: str | None = None,
+                      site: Site | None = None) -> None:
+    """Build with MkDocs into `site_dir`. `site`: the content as the caller has just checked and
+    linked it, so that the plugin does not load and check every file a second time."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -27,6 +34,8 @@ def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today:
         plugin.config.report_problems = False  # the CLI has printed them already
         if today:
             plugin.config.today = today
+        if site is not None:
+            plugin.use_checked_site(site)
         build(config)
     except MkDocsException as exc:
         raise EngineError(str(exc)) from None

@@ -111,6 +111,12 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         self._load_cache: LoadCache | None = None
         self._memory: BuildMemory | None = None
         self._serving = False
+        self._checked_site: Site | None = None
+
+    def use_checked_site(self, site: Site) -> None:
+        """The onestop CLI has just checked the content (and printed its problems): the next
+        build uses that site instead of checking every file again."""
+        self._checked_site = site
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin instance across `serve`
@@ -144,6 +150,9 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
                               config.site_url, "" if prefix == "." else prefix + "/")
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self._checked_site is not None:
+            self._site, self._checked_site = self._checked_site, None
+            return
         today = dt.date.fromisoformat(self.config.today) if self.config.today else None
         result = check(self._root(config), today, self._load_cache)
         if self.config.report_problems:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 
 from .graph import Site
 from .views import (
@@ -51,10 +52,27 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
             autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+            # A Renderer lives for one build: templates do not change under it, so Jinja need not
+            # stat every template file on every page.
+            auto_reload=False,
         )
         self.site_name = site_name
         self.site_description = site_description or f"{site_name}: every step, across every agency, in one place."
         self.base_url = base_url
+
+    def compile_templates(self) -> None:
+        """Compile every page template (and the partials they import) now: done before the page
+        writers fork, each starts with them compiled instead of compiling its own copies."""
+        pending = self.env.list_templates(filter_func=lambda name: name.startswith("onestop/"))
+        seen: set[str] = set()
+        while pending:
+            name = pending.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            self.env.get_template(name)
+            source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+            pending += [n for n in jinja2.meta.find_referenced_templates(self.env.parse(source)) if n]
 
     def _render(self, template: str, **context: Any) -> str:
         return self.env.get_template(f"onestop/{template}.html").render(site_name=self.site_name, **context)

@@ -75,8 +75,22 @@ def relative(from_url: str, to_url: str) -> str:
     path, _, fragment = to_url.partition("#")
     if fragment and path == from_url:
         return "#" + fragment
-    target = posixpath.relpath("/" + path, "/" + from_url)
-    target = "./" if target == "." else target + "/"
+    # A service page links to dozens of pages: split the directory URLs (a step of their own,
+    # no '.' or '..') instead of posixpath.relpath, which normalises and absolutises both.
+    here = from_url.split("/")
+    there = path.split("/")
+    if "." in here or ".." in here or "." in there or ".." in there:
+        target = posixpath.relpath("/" + path, "/" + from_url)
+        target = "./" if target == "." else target + "/"
+    else:
+        here = [p for p in here if p]
+        there = [p for p in there if p]
+        common = 0
+        for a, b in zip(here, there):
+            if a != b:
+                break
+            common += 1
+        target = "../" * (len(here) - common) + "".join(p + "/" for p in there[common:]) or "./"
     return target + ("#" + fragment if fragment else "")
 
 

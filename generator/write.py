@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import hashlib
 import json
@@ -156,21 +157,22 @@ def _write_pages(pages: Iterable[GeneratedPage], shells: dict[str, Shell], site_
     return written
 
 
-# Worker processes are forked with the linked site already in memory (nothing to pickle);
-# this holds it for the life of each worker process, never in the parent.
-_worker_state: tuple[Site, RenderSettings, dict[str, Shell], Path] | None = None
+# Worker processes are forked with the linked site and a renderer whose templates are compiled
+# already in memory (nothing to pickle); this holds them for the life of each worker process,
+# never in the parent.
+_worker_state: tuple[Site, Renderer, str, dict[str, Shell], Path] | None = None
 
 
-def _init_worker(site: Site, settings: RenderSettings, shells: dict[str, Shell], site_dir: Path) -> None:
+def _init_worker(site: Site, renderer: Renderer, edit_prefix: str, shells: dict[str, Shell], site_dir: Path) -> None:
     global _worker_state
-    _worker_state = (site, settings, shells, site_dir)
+    _worker_state = (site, renderer, edit_prefix, shells, site_dir)
 
 
 def _write_chunk(job: tuple[str, list[Any]]) -> list[tuple[str, frozenset[str]]]:
     assert _worker_state is not None
-    site, settings, shells, site_dir = _worker_state
+    site, renderer, edit_prefix, shells, site_dir = _worker_state
     kind, keys = job
-    return _write_pages(settings.renderer().item_pages(site, kind, keys), shells, site_dir, settings.edit_prefix)
+    return _write_pages(renderer.item_pages(site, kind, keys), shells, site_dir, edit_prefix)
 
 
 def item_jobs(site: Site, only: set[str] | None = None, chunk: int = 250) -> list[tuple[str, list[Any]]]:
@@ -191,14 +193,22 @@ def write_item_pages(site: Site, settings: RenderSettings, shells: dict[str, She
     jobs = item_jobs(site, only)
     count = sum(len(keys) for _, keys in jobs)
     workers = workers or os.cpu_count() or 1
+    renderer = settings.renderer()
     if workers == 1 or count < 400 or "fork" not in multiprocessing.get_all_start_methods():
-        renderer = settings.renderer()
         results = [_write_pages(renderer.item_pages(site, kind, keys), shells, site_dir, settings.edit_prefix)
                    for kind, keys in jobs]
     else:
+        renderer.compile_templates()
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers, initializer=_init_worker, initargs=(site, settings, shells, site_dir)) as pool:
-            results = list(pool.imap_unordered(_write_chunk, jobs))
+        # Frozen objects are left alone by the workers' cycle collectors, so their memory pages
+        # stay shared with the parent instead of being copied into each worker (Python's gc docs).
+        gc.freeze()
+        try:
+            with context.Pool(workers, initializer=_init_worker,
+                              initargs=(site, renderer, settings.edit_prefix, shells, site_dir)) as pool:
+                results = list(pool.imap_unordered(_write_chunk, jobs))
+        finally:
+            gc.unfreeze()
     return dict(pair for result in results for pair in result)
 
 

@@ -222,3 +222,33 @@ def test_agency_text_reaches_title_meta_and_navigation_as_text(tmp_path):
     assert page.select_one('meta[name="description"]')["content"] == summary
     assert page.h1.get_text(strip=True) == title
     assert len(page.select('meta[name="description"]')) == 1 and len(page.find_all("title")) == 1
+
+
+def test_onestop_build_checks_the_content_once_and_equals_a_mkdocs_build(tmp_path, monkeypatch):
+    """The CLI hands the site it has checked to the plugin (checking 10,000 files twice cost
+    seconds); the pages are the same as those of a plain `mkdocs build`, which checks for itself."""
+    import generator.cli
+    import generator.mkdocs_plugin
+    from generator.cli import main
+
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    checks = []
+    real_check = generator.cli.check
+
+    def counting_check(*args, **kwargs):
+        checks.append(args[0])
+        return real_check(*args, **kwargs)
+
+    monkeypatch.setattr(generator.cli, "check", counting_check)
+    monkeypatch.setattr(generator.mkdocs_plugin, "check", counting_check)
+    monkeypatch.chdir(root)
+    assert main(["build", *ENV_TODAY, "--site-dir", str(tmp_path / "cli-site")]) == 0
+    assert checks == [Path(".")]
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "mkdocs-site")],
+                         cwd=root, capture_output=True, text=True, timeout=300,
+                         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stderr
+    cli_pages = {p.relative_to(tmp_path / "cli-site"): p.read_text() for p in (tmp_path / "cli-site").rglob("*.html")}
+    mkdocs_pages = {p.relative_to(tmp_path / "mkdocs-site"): p.read_text()
+                    for p in (tmp_path / "mkdocs-site").rglob("*.html")}
+    assert len(cli_pages) == 17 and cli_pages == mkdocs_pages

@@ -6,6 +6,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO
 from generator.render import Renderer
@@ -190,3 +192,24 @@ def test_content_can_never_inject_markup(riverton):
     from generator.markup import MarkdownRenderer
     html = MarkdownRenderer().block("<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=y>")
     assert "<script" not in html and "<img" not in html and "javascript:" not in html
+
+
+_SEGMENT = st.sampled_from(["services", "journeys", "agencies", "a", "b", "pa-dos", "start-a-business", ".", ".."])
+_URL = st.lists(_SEGMENT, max_size=4).map(lambda parts: "".join(p + "/" for p in parts))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_URL, _URL, st.sampled_from(["", "#step-2"]))
+def test_relative_links_are_those_of_posixpath(from_url, to_url, fragment):
+    """views.relative splits URLs itself (for speed); it must give posixpath.relpath's answer."""
+    import posixpath
+
+    from generator.views import relative
+
+    expected = posixpath.relpath("/" + to_url, "/" + from_url)
+    expected = ("./" if expected == "." else expected + "/")
+    if fragment and to_url == from_url:
+        expected = ""
+    assert relative(from_url, to_url + fragment) == expected + fragment
+    assert relative("", "") == "./"
+    assert relative("services/a/b/", "services/a/c/#x") == "../c/#x"
