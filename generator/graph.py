@@ -165,12 +165,30 @@ def journey_totals(journey: Journey, services: Mapping[ServiceRef, Service]) -> 
     return JourneyTotals(Money(low, high), tuple(unknown), days, tuple(untimed))
 
 
-def link(files: list[SourceFile]) -> Site:
-    """Build the site graph from validated files (the caller has checked there are no errors)."""
-    agencies = {a.id: a for a in sorted((_agency(f) for f in files if f.kind == "agency"), key=lambda a: a.name)}
-    services = {s.ref: s for s in sorted((_service(f) for f in files if f.kind == "service"),
+_ENTITY = {"agency": _agency, "service": _service, "journey": _journey}
+
+
+def _entity(source: SourceFile, memo: dict[str, tuple[SourceFile, Any]] | None) -> Any:
+    remembered = memo.get(source.path) if memo is not None else None
+    if remembered is not None and remembered[0] is source:
+        return remembered[1]
+    entity = _ENTITY[source.kind](source)
+    if memo is not None:
+        memo[source.path] = (source, entity)
+    return entity
+
+
+def link(files: list[SourceFile], memo: dict[str, tuple[SourceFile, Any]] | None = None) -> Site:
+    """Build the site graph from validated files (the caller has checked there are no errors).
+
+    `memo` (live preview) keeps each file's Agency, Service or Journey between links, reused while
+    the file is the same parsed object: unchanged entities stay the same objects from build to
+    build, which is what lets later stages recognise them (write.OpenDataCache)."""
+    agencies = {a.id: a for a in sorted((_entity(f, memo) for f in files if f.kind == "agency"),
+                                        key=lambda a: a.name)}
+    services = {s.ref: s for s in sorted((_entity(f, memo) for f in files if f.kind == "service"),
                                          key=lambda s: (s.title.lower(), str(s.ref)))}
-    journeys = {j.id: j for j in sorted((_journey(f) for f in files if f.kind == "journey"),
+    journeys = {j.id: j for j in sorted((_entity(f, memo) for f in files if f.kind == "journey"),
                                         key=lambda j: j.title.lower())}
 
     services_of_agency: dict[str, list[ServiceRef]] = defaultdict(list)

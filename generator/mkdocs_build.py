@@ -36,6 +36,12 @@ def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today:
             plugin.config.today = today
         if site is not None:
             plugin.use_checked_site(site)
-        build(config)
+        # As `mkdocs build` does: a plugin that keeps state between builds in one process (as
+        # onestop's does for live preview) learns that this is a one-off build.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     except MkDocsException as exc:
         raise EngineError(str(exc)) from None

@@ -3,20 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import codeowners
 from .graph import Site, link
-from .load import LoadCache, discover, load_tree
+from .load import LoadCache, SourceFile, discover, load_tree
 from .problems import Problem, Severity
 from .readability import GradeWorker
 from .settings import Settings, load_settings
-from .validate import validate
+from .validate import FileCheck, validate
 
 
 GRADE_WORKER_FROM = 1000
 """From this many files, reading grades are computed in a second process (see readability.py)."""
+
+
+@dataclass
+class CheckCache:
+    """What live preview keeps between checks, so that a save re-reads and re-checks one file.
+
+    Each file's parse (keyed by its size, modification time and inode), then its own rules and its
+    entity, keyed by path and reused only while the parsed file is the very same object. The rules
+    that span files (references, cycles, orphans, review dates) always run again.
+    """
+
+    files: LoadCache = field(default_factory=LoadCache)
+    file_checks: dict[str, FileCheck] = field(default_factory=dict)
+    entities: dict[str, tuple[SourceFile, Any]] = field(default_factory=dict)
+
+    def forget_all_but(self, paths: set[str]) -> None:
+        """Drop what was kept of files that are gone."""
+        for kept in (self.file_checks, self.entities):
+            for path in kept.keys() - paths:
+                del kept[path]
 
 
 @dataclass(frozen=True)
@@ -41,11 +62,11 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message))
 
 
-def check(root: Path, today: dt.date | None = None, cache: LoadCache | None = None, *,
+def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = None, *,
           repository: bool = False) -> CheckResult:
     """Load and validate the content under `root`; link it when there is no error.
 
-    A `cache` (live preview) reuses files parsed by an earlier check that have not changed since.
+    A `cache` (live preview) reuses what an earlier check made of files that have not changed since.
     `repository` adds the checks of the repository around the content (onestop.yml and
     .github/CODEOWNERS), as `onestop check` does; a site build leaves them out.
     """
@@ -55,10 +76,10 @@ def check(root: Path, today: dt.date | None = None, cache: LoadCache | None = No
     # the files are parsed; small sites and live preview grade here (grades are cached across checks).
     grader = GradeWorker() if len(found.candidates) >= GRADE_WORKER_FROM and cache is None else None
     try:
-        loaded = load_tree(root, cache, found)
+        loaded = load_tree(root, cache.files if cache else None, found)
         grades = grader.submit([f.data["summary"] for f in loaded.files if f.kind in ("service", "journey")
                                 and isinstance(f.data.get("summary"), str)]) if grader else None
-        validated = validate(loaded.files, today, loaded.discovered, grades)
+        validated = validate(loaded.files, today, loaded.discovered, grades, cache.file_checks if cache else None)
     finally:
         if grader:
             grader.close()
@@ -67,7 +88,9 @@ def check(root: Path, today: dt.date | None = None, cache: LoadCache | None = No
     problems += settings_problems
     if any(p.severity is Severity.ERROR for p in problems):
         return CheckResult(_sorted(problems), None)
-    site = link(validated.valid)
+    if cache:
+        cache.forget_all_but({f.path for f in loaded.files})
+    site = link(validated.valid, cache.entities if cache else None)
     if repository:  # whom CODEOWNERS should name is only known once all content is valid
         problems += codeowners.problems(root, site, settings)
     return CheckResult(_sorted(problems), site)

@@ -352,25 +352,50 @@ class ValidationResult:
     """Files that passed their schema (cross-file rules ran on them)."""
 
 
+@dataclass(frozen=True)
+class FileCheck:
+    """The rules that read one file alone: its ids, its schema, its Markdown, addresses and text."""
+
+    source: SourceFile
+    problems: list[Problem]
+    schema_valid: bool
+
+
+def _check_file(source: SourceFile) -> FileCheck:
+    problems: list[Problem] = []
+    check = _Checker(source, problems)
+    _check_ids(source, check)
+    schema_valid = _schema_check(source, problems)
+    for path, value in markdown_fields(source):
+        _check_markdown(check, path, value)
+    for path, value in url_fields(source):
+        _check_entities(check, path, value)
+    for path, value in plain_text_fields(source):
+        _check_plain_text(check, path, value)
+    return FileCheck(source, problems, schema_valid)
+
+
 def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] | None = None,
-             grades: Mapping[str, float] | None = None) -> ValidationResult:
+             grades: Mapping[str, float] | None = None,
+             file_checks: dict[str, FileCheck] | None = None) -> ValidationResult:
     """Check `files`; refs may point at any of `discovered` (files found but maybe unreadable).
     `grades` maps summaries to reading grades (see readability.GradeWorker); read last, so that
-    they can be computed meanwhile."""
+    they can be computed meanwhile. `file_checks` (live preview) keeps each file's own results
+    between checks, reused while the file is the same parsed object (see load.LoadCache)."""
     problems: list[Problem] = []
     valid: list[SourceFile] = []
     checkers = {f.path: _Checker(f, problems) for f in files}
     for source in files:
-        check = checkers[source.path]
-        _check_ids(source, check)
-        if _schema_check(source, problems):
+        remembered = file_checks.get(source.path) if file_checks is not None else None
+        if remembered is not None and remembered.source is source:
+            own = remembered
+        else:
+            own = _check_file(source)
+            if file_checks is not None:
+                file_checks[source.path] = own
+        problems += own.problems
+        if own.schema_valid:
             valid.append(source)
-        for path, value in markdown_fields(source):
-            _check_markdown(check, path, value)
-        for path, value in url_fields(source):
-            _check_entities(check, path, value)
-        for path, value in plain_text_fields(source):
-            _check_plain_text(check, path, value)
 
     # Refs resolve against every file found, valid, invalid or unreadable, so that one broken
     # file is reported once and not again at every reference to it.

@@ -10,15 +10,15 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from .graph import Site
-from .model import Service, ServiceRef
+from .model import Agency, Journey, Service, ServiceRef
 from .render import GeneratedPage, Renderer
 from .shell import Shell
 from .views import agency_url, journey_url, service_url
@@ -51,42 +51,85 @@ def _service_record(site: Site, ref: ServiceRef, service: Service) -> dict[str, 
     return record
 
 
+def _journey_record(site: Site, journey: Journey) -> dict[str, Any]:
+    totals = site.totals[journey.id]
+    return {
+        "id": journey.id, "title": journey.title, "url": journey_url(journey.id), "summary": journey.summary,
+        "audience": list(journey.audience), "description": journey.description,
+        "steps": [{"number": s.number, "title": s.title, "description": s.description,
+                   "services": [str(r) for r in s.services], "choose": s.choose, "when": s.when}
+                  for s in journey.steps],
+        "related_journeys": list(journey.related_journeys),
+        "totals": {"fees_low": totals.fees.low, "fees_high": totals.fees.high,
+                   "unknown_fees": [str(r) for r in totals.unknown_fees], "max_days": totals.max_days,
+                   "untimed": [str(r) for r in totals.untimed]},
+        "source": journey.source_path,
+    }
+
+
+def _agency_record(site: Site, agency: Agency) -> dict[str, Any]:
+    contact = {k: v for k, v in _plain(agency.contact).items() if v is not None}
+    return {
+        "id": agency.id, "title": agency.name, "url": agency_url(agency.id), "name": agency.name,
+        "short_name": agency.short_name, "jurisdiction": agency.jurisdiction,
+        "description": agency.description, "website": agency.website, "contact": contact,
+        "services": [str(r) for r in site.services_of_agency[agency.id]],
+        "journeys": list(site.journeys_of_agency[agency.id]), "source": agency.source_path,
+    }
+
+
 def open_data(site: Site) -> dict[str, list[dict[str, Any]]]:
     """The site's content as JSON-ready lists, each record with id, title and url."""
-    services = [_service_record(site, ref, s) for ref, s in sorted(site.services.items())]
-    journeys = []
-    for journey in sorted(site.journeys.values(), key=lambda j: j.id):
-        totals = site.totals[journey.id]
-        journeys.append({
-            "id": journey.id, "title": journey.title, "url": journey_url(journey.id), "summary": journey.summary,
-            "audience": list(journey.audience), "description": journey.description,
-            "steps": [{"number": s.number, "title": s.title, "description": s.description,
-                       "services": [str(r) for r in s.services], "choose": s.choose, "when": s.when}
-                      for s in journey.steps],
-            "related_journeys": list(journey.related_journeys),
-            "totals": {"fees_low": totals.fees.low, "fees_high": totals.fees.high,
-                       "unknown_fees": [str(r) for r in totals.unknown_fees], "max_days": totals.max_days,
-                       "untimed": [str(r) for r in totals.untimed]},
-            "source": journey.source_path,
-        })
-    agencies = []
-    for agency in sorted(site.agencies.values(), key=lambda a: a.id):
-        contact = {k: v for k, v in _plain(agency.contact).items() if v is not None}
-        agencies.append({
-            "id": agency.id, "title": agency.name, "url": agency_url(agency.id), "name": agency.name,
-            "short_name": agency.short_name, "jurisdiction": agency.jurisdiction,
-            "description": agency.description, "website": agency.website, "contact": contact,
-            "services": [str(r) for r in site.services_of_agency[agency.id]],
-            "journeys": list(site.journeys_of_agency[agency.id]), "source": agency.source_path,
-        })
-    return {"services": services, "journeys": journeys, "agencies": agencies}
+    return {
+        "services": [_service_record(site, ref, s) for ref, s in sorted(site.services.items())],
+        "journeys": [_journey_record(site, j) for j in sorted(site.journeys.values(), key=lambda j: j.id)],
+        "agencies": [_agency_record(site, a) for a in sorted(site.agencies.values(), key=lambda a: a.id)],
+    }
 
 
-def open_data_files(site: Site) -> dict[str, str]:
-    """Open data as files to publish: path from the site root -> JSON text."""
+def _json(value: Any) -> str:
     # Compact separators keep json's C encoder (indent= falls back to the pure-Python one).
-    return {f"data/{name}.json": json.dumps(records, ensure_ascii=False, separators=(",", ":")) + "\n"
-            for name, records in open_data(site).items()}
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class OpenDataCache:
+    """Each record's JSON, kept between live-preview builds: a record is written again only when
+    its entity (the same object while its file is unchanged, see graph.link) or the links other
+    files make to it have changed."""
+
+    records: dict[tuple[str, Any], tuple[tuple[Any, ...], str]] = field(default_factory=dict)
+
+    def text(self, key: tuple[str, Any], inputs: tuple[Any, ...], make: Callable[..., dict[str, Any]],
+             *args: Any) -> str:
+        """The JSON of `make(*args)`, reused while `inputs` (the entity first) are unchanged."""
+        kept = self.records.get(key)
+        if kept is not None and kept[0][0] is inputs[0] and kept[0][1:] == inputs[1:]:
+            return kept[1]
+        text = _json(make(*args))
+        self.records[key] = (inputs, text)
+        return text
+
+
+def open_data_files(site: Site, cache: OpenDataCache | None = None) -> dict[str, str]:
+    """Open data as files to publish: path from the site root -> JSON text.
+
+    Each list is written record by record: "[" + ",".join(records) + "]" is exactly what
+    json.dumps makes of the list with these separators, and it lets `cache` reuse records."""
+    cache = cache or OpenDataCache()
+    services = [cache.text(("service", ref), (s, site.uses[ref], site.required_by[ref]), _service_record, site, ref, s)
+                for ref, s in sorted(site.services.items())]
+    journeys = [cache.text(("journey", j.id), (j, site.totals[j.id]), _journey_record, site, j)
+                for j in sorted(site.journeys.values(), key=lambda j: j.id)]
+    agencies = [cache.text(("agency", a.id), (a, site.services_of_agency[a.id], site.journeys_of_agency[a.id]),
+                           _agency_record, site, a)
+                for a in sorted(site.agencies.values(), key=lambda a: a.id)]
+    live = {("service", ref) for ref in site.services} | {("journey", j) for j in site.journeys} \
+        | {("agency", a) for a in site.agencies}
+    for key in cache.records.keys() - live:
+        del cache.records[key]
+    return {f"data/{name}.json": "[" + ",".join(texts) + "]\n"
+            for name, texts in (("services", services), ("journeys", journeys), ("agencies", agencies))}
 
 
 @contextmanager

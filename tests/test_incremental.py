@@ -103,3 +103,37 @@ def test_one_service_edit_re_renders_only_the_pages_that_show_it(tmp_path):
     assert rewritten == sorted([".", "agencies", "agencies/riverton-clerk", "journeys", "journeys/open-a-shop",
                                 "search", "services", "services/riverton-clerk/get-business-license",
                                 "services/riverton-clerk/get-sign-permit"])
+
+
+def test_a_check_that_keeps_files_between_saves_finds_what_a_fresh_check_finds(tmp_path):
+    """Live preview keeps each file's parse, own problems and entity between saves (CheckCache);
+    after each edit its problems and its site are those of a check from scratch."""
+    import datetime as dt
+
+    from generator.pipeline import CheckCache, check
+    from generator.write import OpenDataCache, open_data_files
+
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    today = dt.date(2026, 11, 28)
+    cache, data_cache = CheckCache(), OpenDataCache()
+    steps = [
+        ("first check", lambda: None),
+        ("break a channel", lambda: edit(root, SIGN, "type: phone", "type: fax")),
+        ("retitle another service", lambda: edit(root, TAX, "title: Get a federal tax number", "title: Get a tax number")),
+        ("fix the channel", lambda: edit(root, SIGN, "type: fax", "type: phone")),
+        ("an old review date", lambda: edit(root, LICENSE, "last_reviewed: 2026", "last_reviewed: 2024")),
+        ("remove a service", lambda: (root / TAX).unlink()),
+        ("put it back", lambda: shutil.copy(RIVERTON / TAX, root / TAX)),
+    ]
+    for name, change in steps:
+        change()
+        kept, fresh = check(root, today, cache), check(root, today)
+        assert [p.format_text() for p in kept.problems] == [p.format_text() for p in fresh.problems], name
+        assert (kept.site is None) == (fresh.site is None), name
+        if name == "break a channel":
+            assert kept.site is None and "channels[0].type: expected one of" in kept.errors[0].message
+        if fresh.site is not None:
+            assert kept.site == fresh.site, name
+            assert open_data_files(kept.site, data_cache) == open_data_files(fresh.site), name
+    assert set(cache.file_checks) == set(cache.entities) == {
+        p.relative_to(root).as_posix() for p in [*root.glob("agencies/**/*.yml"), *root.glob("journeys/*.yml")]}
