@@ -44,7 +44,7 @@ from .schemas import published_schemas
 from .search import ContentPage, site_search
 from .shell import BODY, DESCRIPTION, EDIT, SHELL_URLS, TITLE, Shell
 from .views import item_page_urls
-from .write import OpenDataCache, RenderSettings, open_data_files, template_fingerprint, write_item_pages, write_sitemap
+from .write import OpenDataCache, PageWriters, RenderSettings, open_data_files, template_fingerprint, write_sitemap
 
 log = logging.getLogger("mkdocs.plugins.onestop")
 
@@ -114,6 +114,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         self._serving = False
         self._checked_site: Site | None = None
         self._collector_paused: bool | None = None
+        self._writers: PageWriters | None = None
         """Whether the cycle collector was on when this build paused it; None when not paused."""
 
     def use_checked_site(self, site: Site) -> None:
@@ -167,22 +168,30 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         self._collector_paused = None
 
     def on_build_error(self, error: Exception) -> None:
+        if self._writers is not None:
+            self._writers.cancel()
+            self._writers = None
         self._resume_collector()
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._pause_collector()
         if self._checked_site is not None:
             self._site, self._checked_site = self._checked_site, None
-            return
-        today = dt.date.fromisoformat(self.config.today) if self.config.today else None
-        result = check(self._root(config), today, self._check_cache)
-        if self.config.report_problems:
-            for problem in result.warnings:
-                log.warning(problem.format_text())
-        if result.failed(self.config.strict):
-            shown = result.errors if result.errors else result.warnings
-            raise PluginError("content has problems:\n" + "\n".join(p.format_text() for p in shown))
-        self._site = result.site
+        else:
+            today = dt.date.fromisoformat(self.config.today) if self.config.today else None
+            result = check(self._root(config), today, self._check_cache)
+            if self.config.report_problems:
+                for problem in result.warnings:
+                    log.warning(problem.format_text())
+            if result.failed(self.config.strict):
+                shown = result.errors if result.errors else result.warnings
+                raise PluginError("content has problems:\n" + "\n".join(p.format_text() for p in shown))
+            self._site = result.site
+        assert self._site is not None
+        if not self._dirty or self._memory is None:
+            # Every item page will be written: start rendering them now, while MkDocs renders
+            # its own pages (a live-preview rebuild decides what to render once it has the shells).
+            self._writers = PageWriters(self._site, self._settings(config), self.config.workers or None)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self._site is not None
@@ -234,11 +243,16 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             shutil.rmtree(site_dir / url.split("/")[0] / url.split("/")[1])
         settings = self._settings(config)
         fingerprint = template_fingerprint(settings, shells)
-        only = pages_to_render(self._memory, self._site, fingerprint) if self._dirty else None
+        writers, self._writers = self._writers, None
+        if writers is None:
+            only = pages_to_render(self._memory, self._site, fingerprint)
+            writers = PageWriters(self._site, settings, self.config.workers or None, only)
+        else:
+            only = None
         removed = removed_pages(self._memory, self._site) if self._dirty else set()
         for url in removed:
             shutil.rmtree(site_dir / url, ignore_errors=True)
-        written = write_item_pages(self._site, settings, shells, site_dir, self.config.workers or None, only)
+        written = writers.write(shells, site_dir)
         if self._dirty:
             depends = {} if only is None or self._memory is None else dict(self._memory.depends_on)
             for url in removed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import gzip
 import hashlib
@@ -10,9 +11,12 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -24,11 +28,19 @@ from .shell import Shell
 from .views import agency_url, journey_url, service_url
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+
+
 def _plain(value: Any) -> Any:
     """Dataclasses as dicts and tuples as lists, for JSON (dataclasses.asdict deep-copies every
     value, which made the open data a tenth of a 10,000-service build)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if type(value) is str:
+        return value
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     return value
@@ -200,59 +212,122 @@ def _write_pages(pages: Iterable[GeneratedPage], shells: dict[str, Shell], site_
     return written
 
 
-# Worker processes are forked with the linked site and a renderer whose templates are compiled
-# already in memory (nothing to pickle); this holds them for the life of each worker process,
-# never in the parent.
-_worker_state: tuple[Site, Renderer, str, dict[str, Shell], Path] | None = None
-
-
-def _init_worker(site: Site, renderer: Renderer, edit_prefix: str, shells: dict[str, Shell], site_dir: Path) -> None:
-    global _worker_state
-    _worker_state = (site, renderer, edit_prefix, shells, site_dir)
-
-
-def _write_chunk(job: tuple[str, list[Any]]) -> list[tuple[str, frozenset[str]]]:
-    assert _worker_state is not None
-    site, renderer, edit_prefix, shells, site_dir = _worker_state
-    kind, keys = job
-    return _write_pages(renderer.item_pages(site, kind, keys), shells, site_dir, edit_prefix)
-
-
-def item_jobs(site: Site, only: set[str] | None = None, chunk: int = 250) -> list[tuple[str, list[Any]]]:
-    """The journey, agency and service pages (those whose URL is in `only`, if given), in chunks."""
+def item_keys(site: Site, only: set[str] | None = None) -> list[tuple[str, list[Any]]]:
+    """The journey, agency and service pages (those whose URL is in `only`, if given), by kind."""
     jobs: list[tuple[str, list[Any]]] = []
     for kind, keys, url in (("journey", list(site.journeys), journey_url), ("agency", list(site.agencies), agency_url),
                             ("service", list(site.services), service_url)):
-        if only is not None:
-            keys = [k for k in keys if url(k) in only]
-        jobs += [(kind, keys[i: i + chunk]) for i in range(0, len(keys), chunk)]
+        jobs.append((kind, keys if only is None else [k for k in keys if url(k) in only]))
     return jobs
+
+
+FORK_FROM = 400
+"""From this many pages, pages are rendered and written by forked processes, one per core."""
+
+
+def _writer(conn: Connection, site: Site, renderer: Renderer, edit_prefix: str,
+            jobs: list[tuple[str, list[Any]]]) -> None:
+    """A forked page writer: render its share of the pages, wait for the shells, write them."""
+    try:
+        pages = [page for kind, keys in jobs for page in renderer.item_pages(site, kind, keys)]
+        message = conn.recv()
+        if message is not None:  # None: the build was abandoned
+            shells, site_dir = message
+            conn.send(("written", _write_pages(pages, shells, site_dir, edit_prefix)))
+    except EOFError:
+        pass  # the parent went away
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
+        conn.send(("failed", traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+class PageWriters:
+    """Render the journey, agency and service pages, then write them into their page shells.
+
+    The pages need only the linked site to render, but the shells exist only once the site
+    engine has rendered its own pages. So on a large site, forked processes (one per core, each
+    with a share of every kind of page, the site and compiled templates inherited, nothing
+    pickled) start rendering as soon as the content is linked, while the engine renders its own
+    pages, and write theirs when `write` hands them the shells. A small site is rendered here.
+    """
+
+    def __init__(self, site: Site, settings: RenderSettings, workers: int | None = None,
+                 only: set[str] | None = None):
+        self._site = site
+        self._settings = settings
+        self._jobs = item_keys(site, only)
+        self._renderer = settings.renderer()
+        self._writers: list[tuple[BaseProcess, Connection]] = []
+        count = sum(len(keys) for _, keys in self._jobs)
+        workers = workers or os.cpu_count() or 1
+        if workers == 1 or count < FORK_FROM or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        self._renderer.compile_templates()
+        context = multiprocessing.get_context("fork")
+        # Frozen objects are left alone by the writers' cycle collectors, so their memory pages
+        # stay shared with this process instead of being copied into each (Python's gc docs).
+        gc.freeze()
+        try:
+            for n in range(workers):
+                share = [(kind, keys[n::workers]) for kind, keys in self._jobs]
+                parent_end, child_end = context.Pipe()
+                process = context.Process(target=_writer, daemon=True, name=f"onestop-pages-{n}",
+                                          args=(child_end, site, self._renderer, settings.edit_prefix, share))
+                process.start()
+                child_end.close()
+                self._writers.append((process, parent_end))
+        finally:
+            gc.unfreeze()
+
+    def write(self, shells: dict[str, Shell], site_dir: Path) -> dict[str, frozenset[str]]:
+        """Write every page; returns each written page's dependencies (see render.GeneratedPage)."""
+        if not self._writers:
+            pages = (page for kind, keys in self._jobs for page in self._renderer.item_pages(self._site, kind, keys))
+            return dict(_write_pages(pages, shells, site_dir, self._settings.edit_prefix))
+        written: dict[str, frozenset[str]] = {}
+        failures = []
+        try:
+            for _, conn in self._writers:
+                try:
+                    conn.send((shells, site_dir))
+                except OSError:
+                    pass  # it has failed already: its report is waiting below
+            for process, conn in self._writers:
+                try:
+                    status, payload = conn.recv()
+                except EOFError:
+                    status, payload = "failed", f"page writer {process.name} stopped (exit code {process.exitcode})"
+                if status == "written":
+                    written.update(payload)
+                else:
+                    failures.append(payload)
+        finally:
+            self.cancel()
+        if failures:
+            raise RuntimeError("writing pages failed:\n" + "\n".join(failures))
+        return written
+
+    def cancel(self) -> None:
+        """Stop the writers (the build failed, or they are done)."""
+        for process, conn in self._writers:
+            try:
+                conn.send(None)
+            except OSError:
+                pass
+            conn.close()
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+        self._writers = []
 
 
 def write_item_pages(site: Site, settings: RenderSettings, shells: dict[str, Shell], site_dir: Path,
                      workers: int | None = None, only: set[str] | None = None) -> dict[str, frozenset[str]]:
     """Render journey, agency and service pages into their shells and write them (all, or those in
-    `only`); returns each written page's dependencies. Large sites use every core (forked workers)."""
-    jobs = item_jobs(site, only)
-    count = sum(len(keys) for _, keys in jobs)
-    workers = workers or os.cpu_count() or 1
-    renderer = settings.renderer()
-    if workers == 1 or count < 400 or "fork" not in multiprocessing.get_all_start_methods():
-        results = [_write_pages(renderer.item_pages(site, kind, keys), shells, site_dir, settings.edit_prefix)
-                   for kind, keys in jobs]
-    else:
-        renderer.compile_templates()
-        context = multiprocessing.get_context("fork")
-        # Frozen objects are left alone by the workers' cycle collectors, so their memory pages
-        # stay shared with the parent instead of being copied into each worker (Python's gc docs).
-        gc.freeze()
-        try:
-            with context.Pool(workers, initializer=_init_worker,
-                              initargs=(site, renderer, settings.edit_prefix, shells, site_dir)) as pool:
-                results = list(pool.imap_unordered(_write_chunk, jobs))
-        finally:
-            gc.unfreeze()
-    return dict(pair for result in results for pair in result)
+    `only`); returns each written page's dependencies."""
+    return PageWriters(site, settings, workers, only).write(shells, site_dir)
 
 
 def write_sitemap(site_dir: Path, base_url: str, urls: Sequence[str]) -> None:

@@ -129,3 +129,20 @@ def test_cli_never_prints_a_traceback(make_site, content):
     assert "Traceback" not in run.stdout + run.stderr
     lines = run.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"{SVC}:") and ": error: " in lines[0]
+
+
+def test_the_folder_walk_lists_what_sorted_rglob_lists(tmp_path):
+    """load._tree replaces sorted(folder.rglob("*")) for speed: same entries, same order, and
+    like rglob it does not descend into a linked folder."""
+    from generator.load import _tree
+
+    for name in ["b/services/x.yml", "a/services/y.yml", "a-b/agency.yml", "a/.hidden/z.yml", "a/notes.md",
+                 "a/services/sub/deep.yml", "Z/agency.yml", "é/agency.yml"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x: 1\n")
+    os.symlink(tmp_path / "a", tmp_path / "linked")
+    os.symlink(tmp_path / "a/notes.md", tmp_path / "b/notes-link.md")
+    expected = [(p.relative_to(tmp_path).parts, p, p.is_dir(), p.is_symlink()) for p in sorted(tmp_path.rglob("*"))]
+    assert _tree(tmp_path) == expected
+    assert ("linked",) in [parts for parts, *_ in expected] and not any(
+        parts[0] == "linked" and len(parts) > 1 for parts, *_ in expected)
