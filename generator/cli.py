@@ -91,12 +91,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
     try:
         with staged_directory(site_dir) as staging:
-            build_with_mkdocs(root / "mkdocs.yml", staging, strict=args.strict,
-                              today=args.today.isoformat() if args.today else None, site=result.site)
+            pages = build_with_mkdocs(root / "mkdocs.yml", staging, strict=args.strict,
+                                      today=args.today.isoformat() if args.today else None, site=result.site)
     except EngineError as exc:
         print(f"onestop: build failed, {site_dir} left as it was: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    pages = sum(1 for p in site_dir.rglob("index.html"))
     print(f"onestop: built {pages} pages into {site_dir}", file=sys.stderr)
     return EXIT_OK
 

@@ -430,21 +430,30 @@ def discover(root: Path) -> Discovery:
     return Discovery(candidates, problems)
 
 
-def load_tree(root: Path, cache: LoadCache | None = None, found: Discovery | None = None) -> LoadResult:
-    """Load every content file under `root` (the site repository), or those `found` already."""
-    found = found or discover(root)
+def load_candidates(root: Path, candidates: list[_Candidate], cache: LoadCache | None = None
+                    ) -> list[tuple[SourceFile | None, Problem | None]]:
+    """Each candidate parsed: a file, or the problem that stopped it."""
+    if cache is not None:
+        return [cache.load(root, candidate) for candidate in candidates]
+    return [load_file(root, c.path, c.kind, c.id, c.agency_id) for c in candidates]
+
+
+def load_result(found: Discovery, loaded: list[tuple[SourceFile | None, Problem | None]]) -> LoadResult:
+    """The files and problems of `found`, given what loading each candidate gave."""
     problems = list(found.problems)
     files: list[SourceFile] = []
-    for candidate in found.candidates:
-        if cache is not None:
-            source, problem = cache.load(root, candidate)
-        else:
-            source, problem = load_file(root, candidate.path, candidate.kind, candidate.id, candidate.agency_id)
+    for source, problem in loaded:
         if problem:
             problems.append(problem)
         if source:
             files.append(source)
     return LoadResult(files, problems, [FileId(c.kind, c.id, c.agency_id) for c in found.candidates])
+
+
+def load_tree(root: Path, cache: LoadCache | None = None, found: Discovery | None = None) -> LoadResult:
+    """Load every content file under `root` (the site repository), or those `found` already."""
+    found = found or discover(root)
+    return load_result(found, load_candidates(root, found.candidates, cache))
 
 
 def read_yaml_file(root: Path, path: Path) -> tuple[dict[str, Any] | None, Positions | None, Problem | None]:

@@ -16,9 +16,9 @@ class EngineError(Exception):
 
 
 def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today: str | None = None,
-                      site: Site | None = None) -> None:
-    """Build with MkDocs into `site_dir`. `site`: the content as the caller has just checked and
-    linked it, so that the plugin does not load and check every file a second time."""
+                      site: Site | None = None) -> int:
+    """Build with MkDocs into `site_dir`; returns the number of pages built. `site`: the content as
+    the caller has just checked and linked it, so that the plugin does not check every file again."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -43,5 +43,6 @@ def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today:
             build(config)
         finally:
             config.plugins.on_shutdown()
+        return plugin.pages_built
     except MkDocsException as exc:
         raise EngineError(str(exc)) from None

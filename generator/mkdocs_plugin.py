@@ -115,6 +115,8 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         self._checked_site: Site | None = None
         self._collector_paused: bool | None = None
         self._writers: PageWriters | None = None
+        self.pages_built = 0
+        """Pages in the site after the last build: MkDocs' own and the journey, agency and service pages."""
         """Whether the cycle collector was on when this build paused it; None when not paused."""
 
     def use_checked_site(self, site: Site) -> None:
@@ -259,8 +261,10 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
                 depends.pop(url, None)
             depends.update(written)
             self._memory = BuildMemory(self._site, depends, fingerprint)
+        item_urls = item_page_urls(self._site)
+        self.pages_built = len(self._engine_pages) + len(item_urls)
         if config.site_url:
-            write_sitemap(site_dir, config.site_url, [*self._engine_pages, *item_page_urls(self._site)])
+            write_sitemap(site_dir, config.site_url, [*self._engine_pages, *item_urls])
         else:
             log.warning("onestop: set site_url in mkdocs.yml to get a sitemap.xml of every page")
 

@@ -361,7 +361,7 @@ class FileCheck:
     schema_valid: bool
 
 
-def _check_file(source: SourceFile) -> FileCheck:
+def check_file(source: SourceFile) -> FileCheck:
     problems: list[Problem] = []
     check = _Checker(source, problems)
     _check_ids(source, check)
@@ -390,7 +390,7 @@ def validate(files: list[SourceFile], today: dt.date, discovered: list[FileId] |
         if remembered is not None and remembered.source is source:
             own = remembered
         else:
-            own = _check_file(source)
+            own = check_file(source)
             if file_checks is not None:
                 file_checks[source.path] = own
         problems += own.problems

@@ -1,0 +1,103 @@
+"""The work large sites spread over both cores gives exactly what doing it in one process gives,
+and a helper that fails never loses work or hangs the build.
+
+Large sites fork helpers (reading files from READ_HELPER_FROM files, writing pages from
+FORK_FROM pages); here the thresholds are lowered so that the small fixture takes those paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+import generator.pipeline
+import generator.write
+from conftest import REPO, RIVERTON, copy_site
+from generator.pipeline import check
+from generator.shell import SHELL_URLS, Shell
+from generator.write import PageWriters, RenderSettings
+
+TODAY = dt.date(2026, 11, 28)
+
+
+def _texts(problems):
+    return [p.format_text() for p in problems]
+
+
+@pytest.fixture
+def broken_site(tmp_path: Path) -> Path:
+    """Riverton with an error in a service (read first) and one in a journey (read last), so that
+    the one-file rules report from both shares."""
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    sign = root / "agencies/riverton-clerk/services/get-sign-permit.yml"
+    sign.write_text(sign.read_text().replace("type: phone", "type: fax"))
+    journey = root / "journeys/open-a-shop.yml"
+    journey.write_text(journey.read_text().replace("title: ", "title: <b>Now</b> ", 1))
+    return root
+
+
+def test_reading_in_two_processes_finds_what_one_process_finds(broken_site, monkeypatch):
+    alone = check(broken_site, TODAY)
+    monkeypatch.setattr(generator.pipeline, "READ_HELPER_FROM", 1)
+    helped = check(broken_site, TODAY)
+    assert _texts(helped.problems) == _texts(alone.problems)
+    assert "channels[0].type: expected one of" in " ".join(_texts(helped.errors))
+    assert "title: HTML is not allowed in plain text: '<b>Now</b> " in " ".join(_texts(helped.errors))
+    valid = check(RIVERTON, TODAY)
+    monkeypatch.setattr(generator.pipeline, "READ_HELPER_FROM", 10**9)
+    assert valid.site == check(RIVERTON, TODAY).site
+
+
+def test_a_failed_read_helper_costs_time_not_results(broken_site, monkeypatch):
+    alone = check(broken_site, TODAY)
+    monkeypatch.setattr(generator.pipeline, "READ_HELPER_FROM", 1)
+    monkeypatch.setattr(generator.pipeline, "_read_helper", lambda conn, root, candidates: os._exit(3))
+    assert _texts(check(broken_site, TODAY).problems) == _texts(alone.problems)
+
+
+SHELL_HTML = "<html><title>onestopshelltitletoken</title><a href='/{url}'>self</a><main>onestopshellbodytoken</main></html>"
+
+
+def _shells() -> dict[str, Shell]:
+    return {kind: Shell(kind, SHELL_HTML.format(url=url)) for kind, url in SHELL_URLS.items()}
+
+
+def _files(site_dir: Path) -> dict[str, str]:
+    return {p.relative_to(site_dir).as_posix(): p.read_text() for p in sorted(site_dir.rglob("*")) if p.is_file()}
+
+
+def test_forked_page_writers_write_what_one_process_writes(riverton, tmp_path, monkeypatch):
+    settings = RenderSettings((REPO / "overrides",), "Riverton", "", "https://x.example.gov/", "../")
+    alone = PageWriters(riverton.site, settings, workers=1).write(_shells(), tmp_path / "alone")
+    monkeypatch.setattr(generator.write, "FORK_FROM", 1)
+    writers = PageWriters(riverton.site, settings, workers=2)
+    assert len(writers._writers) == 2  # forked, each rendering already
+    forked = writers.write(_shells(), tmp_path / "forked")
+    assert forked == alone and len(forked) == 11
+    assert _files(tmp_path / "forked") == _files(tmp_path / "alone")
+    page = (tmp_path / "forked/services/riverton-clerk/get-sign-permit/index.html").read_text()
+    assert "<title>Get a sign permit</title>" in page and "<h1>Get a sign permit</h1>" in page
+
+
+def test_a_failing_page_writer_fails_the_build_with_its_traceback(riverton, tmp_path, monkeypatch):
+    settings = RenderSettings((REPO / "overrides",), "Riverton", "", None, "")
+    monkeypatch.setattr(generator.write, "FORK_FROM", 1)
+    writers = PageWriters(riverton.site, settings, workers=2)
+    shells = _shells()
+    del shells["agency"]  # every writer has agency pages to write: each fails
+    with pytest.raises(RuntimeError, match=r"(?s)writing pages failed:.*KeyError: 'agency'"):
+        writers.write(shells, tmp_path / "site")
+    assert writers._writers == []
+
+
+def test_an_abandoned_build_stops_its_page_writers(riverton, monkeypatch):
+    settings = RenderSettings((REPO / "overrides",), "Riverton", "", None, "")
+    monkeypatch.setattr(generator.write, "FORK_FROM", 1)
+    writers = PageWriters(riverton.site, settings, workers=2)
+    processes = [process for process, _ in writers._writers]
+    writers.cancel()
+    assert [p.is_alive() for p in processes] == [False, False]
+    assert [p.exitcode for p in processes] == [0, 0]
