@@ -78,6 +78,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall time and peak memory of the process tree; raises on failure."""
     samples: list[int] = []
     stop = threading.Event()
+    # Flush what earlier steps wrote (the generated site, an earlier build) first, so that its
+    # write-back to disk is not timed as part of this command; onestop and Hugo alike.
+    os.sync()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     sampler = threading.Thread(target=_peak_rss, args=(process, samples, stop), daemon=True)
