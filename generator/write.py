@@ -227,13 +227,33 @@ FORK_FROM = 400
 
 def _writer(conn: Connection, site: Site, renderer: Renderer, edit_prefix: str,
             jobs: list[tuple[str, list[Any]]]) -> None:
-    """A forked page writer: render its share of the pages, wait for the shells, write them."""
+    """A forked page writer: render its share of the pages, keeping them until the shells come,
+    then write those kept and each one after as it is rendered."""
     try:
-        pages = [page for kind, keys in jobs for page in renderer.item_pages(site, kind, keys)]
-        message = conn.recv()
-        if message is not None:  # None: the build was abandoned
+        kept: list[GeneratedPage] = []
+        written: list[tuple[str, frozenset[str]]] = []
+        shells: dict[str, Shell] | None = None
+        site_dir = Path()
+        for kind, keys in jobs:
+            for page in renderer.item_pages(site, kind, keys):
+                if shells is None and conn.poll():
+                    message = conn.recv()
+                    if message is None:  # the build was abandoned
+                        return
+                    shells, site_dir = message
+                    written += _write_pages(kept, shells, site_dir, edit_prefix)
+                    kept = []
+                if shells is None:
+                    kept.append(page)
+                else:
+                    written += _write_pages((page,), shells, site_dir, edit_prefix)
+        if shells is None:
+            message = conn.recv()
+            if message is None:
+                return
             shells, site_dir = message
-            conn.send(("written", _write_pages(pages, shells, site_dir, edit_prefix)))
+            written += _write_pages(kept, shells, site_dir, edit_prefix)
+        conn.send(("written", written))
     except EOFError:
         pass  # the parent went away
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
@@ -249,7 +269,8 @@ class PageWriters:
     engine has rendered its own pages. So on a large site, forked processes (one per core, each
     with a share of every kind of page, the site and compiled templates inherited, nothing
     pickled) start rendering as soon as the content is linked, while the engine renders its own
-    pages, and write theirs when `write` hands them the shells. A small site is rendered here.
+    pages; they keep what they render until `write` hands them the shells, then write as they
+    go. A small site is rendered here.
     """
 
     def __init__(self, site: Site, settings: RenderSettings, workers: int | None = None,

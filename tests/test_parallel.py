@@ -101,3 +101,36 @@ def test_an_abandoned_build_stops_its_page_writers(riverton, monkeypatch):
     writers.cancel()
     assert [p.is_alive() for p in processes] == [False, False]
     assert [p.exitcode for p in processes] == [0, 0]
+
+
+class _FakeParent:
+    """The parent's end of a page writer's pipe, with the shells ready after `ready_after` polls."""
+
+    def __init__(self, shells, site_dir, ready_after):
+        self.message, self.ready_after, self.polls, self.sent = (shells, site_dir), ready_after, 0, []
+
+    def poll(self):
+        self.polls += 1
+        return self.polls > self.ready_after
+
+    def recv(self):
+        return self.message
+
+    def send(self, message):
+        self.sent.append(message)
+
+    def close(self):
+        pass
+
+
+@pytest.mark.parametrize("ready_after", [0, 3, 10**9], ids=["shells first", "shells midway", "shells last"])
+def test_a_page_writer_writes_the_same_whenever_the_shells_come(riverton, tmp_path, ready_after):
+    from generator.write import _writer, item_keys
+
+    settings = RenderSettings((REPO / "overrides",), "Riverton", "", None, "")
+    expected = PageWriters(riverton.site, settings, workers=1).write(_shells(), tmp_path / "alone")
+    parent = _FakeParent(_shells(), tmp_path / "site", ready_after)
+    _writer(parent, riverton.site, settings.renderer(), "", item_keys(riverton.site))
+    [(status, written)] = parent.sent
+    assert status == "written" and dict(written) == expected
+    assert _files(tmp_path / "site") == _files(tmp_path / "alone")
