@@ -16,6 +16,7 @@ import argparse
 import gzip
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -42,6 +43,8 @@ class Run:
     pages: int
     check_s: float
     build_s: float
+    build_user_s: float
+    build_system_s: float
     peak_mb: float
     page_raw_median: int
     page_raw_max: int
@@ -74,24 +77,35 @@ def _peak_rss(process: subprocess.Popen[bytes], samples: list[int], stop: thread
         pass
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time and peak memory of the process tree; raises on failure."""
+@dataclass(frozen=True)
+class Timing:
+    wall_s: float
+    user_s: float
+    system_s: float
+    """CPU time in the kernel: on this machine mostly creating the site's folders and files."""
+    peak: int
+
+
+def timed(command: list[str], cwd: Path) -> Timing:
+    """Wall time, CPU time and peak memory of the process tree; raises on failure."""
     samples: list[int] = []
     stop = threading.Event()
     # Flush what earlier steps wrote (the generated site, an earlier build) first, so that its
     # write-back to disk is not timed as part of this command; onestop and Hugo alike.
     os.sync()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     sampler = threading.Thread(target=_peak_rss, args=(process, samples, stop), daemon=True)
     sampler.start()
     _, err = process.communicate()
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and every process it waited for
     stop.set()
     sampler.join()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{err.decode()[-2000:]}")
-    return elapsed, max(samples, default=0)
+    return Timing(elapsed, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime, max(samples, default=0))
 
 
 def ensure_hugo() -> str | None:
@@ -161,8 +175,8 @@ def measure(services: int, work: Path, hugo: str | None, incremental: bool) -> R
     site_repo = generate(work / f"site-{services}", services, agencies=50 if services >= 1000 else 10,
                          journeys=40 if services >= 1000 else 6)
     onestop = [sys.executable, "-m", "generator"]
-    check_s, _ = timed([*onestop, "check", "--today", "2026-11-28"], site_repo)
-    build_s, peak = timed([*onestop, "build", "--today", "2026-11-28"], site_repo)
+    check_s = timed([*onestop, "check", "--today", "2026-11-28"], site_repo).wall_s
+    build = timed([*onestop, "build", "--today", "2026-11-28"], site_repo)
     site = site_repo / "site"
     pages = list(site.rglob("index.html"))
     service_pages = [p.read_bytes() for p in site.glob("services/*/*/index.html")]
@@ -177,22 +191,23 @@ def measure(services: int, work: Path, hugo: str | None, incremental: bool) -> R
     if hugo:
         hugo_dir = work / f"hugo-{services}"
         hugo_site(site_repo, hugo_dir)
-        hugo_s, _ = timed([hugo, "--quiet", "-d", str(hugo_dir / "public")], hugo_dir)
+        hugo_s = timed([hugo, "--quiet", "-d", str(hugo_dir / "public")], hugo_dir).wall_s
     incremental_s = incremental_rebuild(site_repo) if incremental else None
-    return Run(services, len(pages), check_s, build_s, peak / 2**20, int(statistics.median(raw)), max(raw),
+    return Run(services, len(pages), check_s, build.wall_s, build.user_s, build.system_s, build.peak / 2**20, int(statistics.median(raw)), max(raw),
                int(statistics.median(zipped)), max(zipped), total / 2**20, search_gzip / 1024, hugo_s,
                incremental_s)
 
 
 def table(runs: list[Run]) -> str:
-    lines = ["| services | pages | check s | build s | ms/page | peak MB (PSS) | service page raw median/max KB "
+    lines = ["| services | pages | check s | build s | build CPU s user + system | ms/page | peak MB (PSS) | service page raw median/max KB "
              "| gzip median/max KB | site MB | search index KB gzip | Hugo s | onestop/Hugo "
              "| live-preview rebuild s |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         hugo = f"{r.hugo_s:.2f}" if r.hugo_s else "n/a"
         ratio = f"{r.build_s / r.hugo_s:.1f}" if r.hugo_s else "n/a"
-        lines.append(f"| {r.services:,} | {r.pages:,} | {r.check_s:.2f} | {r.build_s:.2f} | {r.ms_per_page:.2f} "
+        lines.append(f"| {r.services:,} | {r.pages:,} | {r.check_s:.2f} | {r.build_s:.2f} "
+                     f"| {r.build_user_s:.1f} + {r.build_system_s:.1f} | {r.ms_per_page:.2f} "
                      f"| {r.peak_mb:.0f} | {r.page_raw_median / 1024:.1f} / {r.page_raw_max / 1024:.1f} "
                      f"| {r.page_gzip_median / 1024:.1f} / {r.page_gzip_max / 1024:.1f} | {r.site_mb:.0f} "
                      f"| {r.search_kb_gzip:.0f} | {hugo} | {ratio} "
