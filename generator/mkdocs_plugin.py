@@ -43,7 +43,7 @@ from .render import GeneratedPage
 from .schemas import published_schemas
 from .search import ContentPage, site_search
 from .shell import BODY, DESCRIPTION, EDIT, SHELL_URLS, TITLE, Shell
-from .views import item_page_urls
+from .views import AZ_LETTER_PAGES_FROM, item_page_urls
 from .write import OpenDataCache, PageWriters, RenderSettings, open_data_files, template_fingerprint, write_sitemap
 
 log = logging.getLogger("mkdocs.plugins.onestop")
@@ -76,6 +76,8 @@ class OnestopConfig(Config):
     """Pin today's date (YYYY-MM-DD) for the review-date rules, as tests do."""
     workers = c.Type(int, default=0)
     """Processes that write pages; 0: one per core."""
+    az_letter_pages_from = c.Type(int, default=AZ_LETTER_PAGES_FROM)
+    """From this many services, the A to Z is a page per letter instead of one page."""
 
 
 def _front_matter(title: str | None, description: str) -> str:
@@ -100,6 +102,15 @@ def _strip_front_matter(text: str) -> str:
     return text
 
 
+def _remove_page(site_dir: Path, url: str) -> None:
+    """Remove a page's index.html, and its folders as far up as they are left empty."""
+    folder = site_dir / url
+    (folder / "index.html").unlink(missing_ok=True)
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
 class OnestopPlugin(BasePlugin[OnestopConfig]):
     supports_multiple_instances = False
 
@@ -107,6 +118,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         self._site: Site | None = None
         self._bodies: dict[str, str] = {}
         self._engine_pages: list[str] = []
+        self._previous_engine_pages: list[str] = []
         self._dirty = False
         self._check_cache: CheckCache | None = None
         self._open_data_cache: OpenDataCache | None = None
@@ -154,7 +166,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         # Edit links point at the YAML an editor changes; edit_uri points at docs_dir, so go up from there.
         prefix = os.path.relpath(root, config.docs_dir).replace(os.sep, "/")
         return RenderSettings((Path(theme_dir),), config.site_name, config.site_description or "",
-                              config.site_url, "" if prefix == "." else prefix + "/")
+                              config.site_url, "" if prefix == "." else prefix + "/", self.config.az_letter_pages_from)
 
     def _pause_collector(self) -> None:
         # A build makes millions of objects that live until it ends; Python's cycle collector
@@ -254,6 +266,10 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         removed = removed_pages(self._memory, self._site) if self._dirty else set()
         for url in removed:
             shutil.rmtree(site_dir / url, ignore_errors=True)
+        if self._dirty:  # MkDocs leaves the pages of an earlier build: drop those this one has not
+            for url in set(self._previous_engine_pages) - set(self._engine_pages):
+                _remove_page(site_dir, url)
+        self._previous_engine_pages = list(self._engine_pages)
         written = writers.write(shells, site_dir)
         if self._dirty:
             depends = {} if only is None or self._memory is None else dict(self._memory.depends_on)

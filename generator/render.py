@@ -18,7 +18,8 @@ import jinja2.meta
 
 from .graph import Site
 from .views import (
-    ViewBuilder, agencies_url, agency_url, az_url, home_url, journey_url, journeys_url, search_url, service_url,
+    AZ_LETTER_PAGES_FROM, ViewBuilder, agencies_url, agency_url, az_letter_heading, az_letter_url, az_url, home_url,
+    journey_url, journeys_url, search_url, service_url,
 )
 
 
@@ -34,21 +35,22 @@ class GeneratedPage:
     source_path: str | None
     """The YAML file an editor changes to change this page."""
     kind: str
-    """home, journeys, journey, agencies, agency, az, service or search."""
+    """home, journeys, journey, agencies, agency, az, az-letter, service or search."""
     depends_on: frozenset[str] = frozenset()
     """The journeys, agencies and services this page shows data of (see ViewBuilder.touched)."""
 
     @property
     def src_uri(self) -> str:
         """The page as a Markdown source path: 'services/a/b.md', 'journeys/index.md'."""
-        if self.kind in ("home", "journeys", "agencies", "az", "search"):
+        if self.kind in ("home", "journeys", "agencies", "az", "az-letter", "search"):
             return self.url + "index.md"
         return self.url.rstrip("/") + ".md"
 
 
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path], site_name: str, site_description: str = "",
-                 base_url: str | None = None):
+                 base_url: str | None = None, az_letter_pages_from: int = AZ_LETTER_PAGES_FROM):
+        self.az_letter_pages_from = az_letter_pages_from
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
             autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
@@ -59,6 +61,9 @@ class Renderer:
         self.site_name = site_name
         self.site_description = site_description or f"{site_name}: every step, across every agency, in one place."
         self.base_url = base_url
+
+    def views(self, site: Site) -> ViewBuilder:
+        return ViewBuilder(site, self.base_url, az_letter_pages_from=self.az_letter_pages_from)
 
     def compile_templates(self) -> None:
         """Compile every page template (and the partials they import) now: done before the page
@@ -86,7 +91,7 @@ class Renderer:
 
     def index_pages(self, site: Site) -> Iterator[GeneratedPage]:
         """The few pages that list others: home, the guides, the agencies, the A to Z, and search."""
-        views = ViewBuilder(site, self.base_url)
+        views = self.views(site)
         yield GeneratedPage(home_url(), self.site_name, self.site_description,
                             self._render("home", **views.home_page()), None, "home")
         yield GeneratedPage(journeys_url(), "Step-by-step guides", "Every step-by-step guide on this site.",
@@ -95,12 +100,18 @@ class Renderer:
                             self._render("agencies", **views.agencies_page()), None, "agencies")
         yield GeneratedPage(az_url(), "Services A to Z", "Every service on this site, from A to Z.",
                             self._render("az", **views.az_page()), None, "az")
+        if views.az_letter_pages:
+            for letter in views.az_groups():
+                heading = az_letter_heading(letter)
+                yield GeneratedPage(az_letter_url(letter), heading,
+                                    f"{heading}, from every agency on this site.",
+                                    self._render("az_letter", **views.az_letter_page(letter)), None, "az-letter")
         yield GeneratedPage(search_url(), "Search", "Search every service, step-by-step guide and agency.",
                             self._render("search", **views.search_page()), None, "search")
 
     def item_pages(self, site: Site, kind: str, keys: Sequence[Any]) -> Iterator[GeneratedPage]:
         """One page per journey, agency or service: `keys` are journey ids, agency ids or ServiceRefs."""
-        views = ViewBuilder(site, self.base_url)
+        views = self.views(site)
         for key in keys:
             views.touched.clear()
             if kind == "journey":

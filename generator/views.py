@@ -51,6 +51,22 @@ def az_url() -> str:
     return "services/"
 
 
+AZ_LETTER_PAGES_FROM = 300
+"""From this many services, the A to Z is a page per letter (at 10,000 services one page would
+be over 5 MB); below, one page with a link to each letter's section."""
+
+
+def az_letter_url(letter: str) -> str:
+    """The A to Z page of one letter ('a-z/b/', 'a-z/0-9/'), when the A to Z has a page per letter."""
+    slug = "0-9" if letter == "0-9" else letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
+    return f"a-z/{slug}/"
+
+
+def az_anchor(letter: str) -> str:
+    """The id of a letter's section on the one-page A to Z."""
+    return "letter-" + ("digits" if letter == "0-9" else letter.lower())
+
+
 def service_url(ref: ServiceRef) -> str:
     return f"services/{ref.agency}/{ref.service}/"
 
@@ -221,11 +237,25 @@ class Group:
     items: list[Any] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class LetterCount:
+    """A letter of the A to Z, where its services are, and how many there are."""
+
+    letter: str
+    url: str
+    count: int
+    current: bool = False
+
+
 class ViewBuilder:
     """Makes view data for pages, linking relative to the page being built."""
 
-    def __init__(self, site: Site, base_url: str | None = None, markdown: MarkdownRenderer | None = None):
+    def __init__(self, site: Site, base_url: str | None = None, markdown: MarkdownRenderer | None = None,
+                 az_letter_pages_from: int = AZ_LETTER_PAGES_FROM):
         self.site = site
+        self.az_letter_pages = len(site.services) >= az_letter_pages_from
+        """Whether the A to Z is a page per letter (see AZ_LETTER_PAGES_FROM)."""
+        self._az_groups: dict[str, list[ServiceRef]] | None = None
         self.base_url = base_url.rstrip("/") + "/" if base_url else None
         """The site's public address, for machine-readable absolute links (JSON-LD)."""
         self.md = markdown or MarkdownRenderer()
@@ -364,15 +394,46 @@ class ViewBuilder:
             "breadcrumbs": [Link("Home", relative(page, home_url())), Link("Agencies", relative(page, agencies_url()))],
         }
 
+    def az_groups(self) -> dict[str, list[ServiceRef]]:
+        """Every service by the letter its title starts with, letters and titles in A to Z order."""
+        if self._az_groups is None:
+            groups: dict[str, list[ServiceRef]] = {letter: [] for letter in az_letters(
+                s.title for s in self.site.services.values())}
+            for ref, service in sorted(self.site.services.items(), key=lambda kv: kv[1].title.lower()):
+                groups[az_letter(service.title)].append(ref)
+            self._az_groups = groups
+        return self._az_groups
+
+    def az_link(self, page: str, letter: str) -> str:
+        """Where a letter's services are: its own page, or its section of the one-page A to Z."""
+        if self.az_letter_pages:
+            return relative(page, az_letter_url(letter))
+        return relative(page, az_url()) + "#" + az_anchor(letter)
+
     def az_page(self) -> dict[str, Any]:
         page = az_url()
-        groups: dict[str, Group] = {}
-        for ref, service in sorted(self.site.services.items(), key=lambda kv: kv[1].title.lower()):
-            letter = az_letter(service.title)
-            group = groups.setdefault(letter, Group(letter, "letter-" + (letter.lower() if letter != "0-9" else "digits")))
-            group.items.append(self.service_card(ref, page))
-        return {"groups": list(groups.values()), "count": len(self.site.services),
-                "breadcrumbs": [Link("Home", relative(page, home_url()))]}
+        context: dict[str, Any] = {"count": len(self.site.services),
+                                   "breadcrumbs": [Link("Home", relative(page, home_url()))]}
+        if self.az_letter_pages:
+            context["letter_pages"] = [LetterCount(letter, self.az_link(page, letter), len(refs))
+                                       for letter, refs in self.az_groups().items()]
+            return context
+        context["groups"] = [Group(letter, az_anchor(letter), [self.service_card(ref, page) for ref in refs])
+                             for letter, refs in self.az_groups().items()]
+        return context
+
+    def az_letter_page(self, letter: str) -> dict[str, Any]:
+        """The services of one letter, when the A to Z has a page per letter."""
+        page = az_letter_url(letter)
+        refs = self.az_groups()[letter]
+        return {
+            "letter": letter,
+            "heading": az_letter_heading(letter),
+            "services": [self.service_card(ref, page) for ref in refs],
+            "letters": [LetterCount(other, self.az_link(page, other), len(others), current=other == letter)
+                        for other, others in self.az_groups().items()],
+            "breadcrumbs": [Link("Home", relative(page, home_url())), Link("Services A to Z", relative(page, az_url()))],
+        }
 
     def agencies_page(self) -> dict[str, Any]:
         page = agencies_url()
@@ -407,7 +468,7 @@ class ViewBuilder:
             "agencies_url": relative(page, agencies_url()),
             "az_url": relative(page, az_url()),
             "service_count": len(self.site.services),
-            "letters": az_letters(s.title for s in self.site.services.values()),
+            "letters": [Link(letter, self.az_link(page, letter)) for letter in self.az_groups()],
         }
 
     def _agency_groups(self, page: str) -> list[Group]:
@@ -420,6 +481,11 @@ class ViewBuilder:
 def az_letter(title: str) -> str:
     """The A to Z group of a title: its first letter, or '0-9'."""
     return title[:1].upper() if title[:1].isalpha() else "0-9"
+
+
+def az_letter_heading(letter: str) -> str:
+    """The title of a letter's A to Z page."""
+    return "Services starting with a number" if letter == "0-9" else f"Services starting with {letter}"
 
 
 def az_letters(titles: Iterable[str]) -> list[str]:

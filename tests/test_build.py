@@ -252,3 +252,33 @@ def test_onestop_build_checks_the_content_once_and_equals_a_mkdocs_build(tmp_pat
     mkdocs_pages = {p.relative_to(tmp_path / "mkdocs-site"): p.read_text()
                     for p in (tmp_path / "mkdocs-site").rglob("*.html")}
     assert len(cli_pages) == 17 and cli_pages == mkdocs_pages
+
+
+def test_a_large_site_builds_an_a_to_z_page_per_letter_and_every_link_resolves(tmp_path):
+    """az_letter_pages_from in mkdocs.yml (300 unless set): riverton's 6 services pass 1."""
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace('today: "2026-11-28"', 'today: "2026-11-28"\n      az_letter_pages_from: 1'))
+    run = onestop("build", "--strict", *ENV_TODAY, cwd=root)
+    assert run.returncode == 0, run.stderr
+    assert "onestop: built 19 pages into site" in run.stderr
+    site = root / "site"
+    locs = re.findall(r"<loc>https://hub\.riverton\.example\.gov/([^<]*)</loc>", (site / "sitemap.xml").read_text())
+    assert {"a-z/f/", "a-z/g/", "a-z/r/"} <= set(locs) and len(locs) == 19
+    page = BeautifulSoup((site / "a-z/r/index.html").read_text(), "html.parser")
+    assert page.title.string.startswith("Services starting with R")
+    assert [a.get_text(" ", strip=True) for a in page.select(".os-card__title")] == [
+        "Register a trade name", "Register as an employer"]
+    broken, checked = [], 0
+    for html in html_pages(site):
+        base = html.parent.relative_to(site).as_posix() + "/"
+        main = BeautifulSoup(html.read_text(), "html.parser").find("article")  # the page's own content
+        for link in main.find_all("a", href=True) if main else []:
+            href = link["href"].split("#")[0]
+            if not href or re.match(r"^[a-z]+:", href):
+                continue
+            target = (site / base / href).resolve()
+            checked += 1
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{html.relative_to(site)} -> {link['href']}")
+    assert broken == [] and checked > 100, broken

@@ -75,8 +75,11 @@ def preview(root: Path, site: Path):  # noqa: ANN201 - MkDocs' config
     return config
 
 
-def test_incremental_rebuilds_equal_full_builds(tmp_path):
+@pytest.mark.parametrize("az_letter_pages_from", [None, 7], ids=["one-page A to Z", "A to Z crossing to letter pages"])
+def test_incremental_rebuilds_equal_full_builds(tmp_path, az_letter_pages_from):
     live = copy_site(RIVERTON, tmp_path / "live")
+    if az_letter_pages_from:  # riverton has 6 services; "add a service" makes 7, "remove a service" 6 again
+        edit(live, "mkdocs.yml", 'today: "2026-11-28"', f'today: "2026-11-28"\n      az_letter_pages_from: {az_letter_pages_from}')
     config = preview(live, tmp_path / "live-site")
     for name, change in CHANGES:
         change(live)

@@ -180,6 +180,34 @@ def test_a_to_z(pages):
     assert "Riverton City Clerk" in text(g.li) and "Every business in Riverton needs a city license." in text(g.li)
 
 
+def test_a_large_a_to_z_is_a_page_per_letter(riverton):
+    """From az_letter_pages_from services (300 unless set), the A to Z page lists the letters and
+    each letter has its own page (one page would be over 5 MB at 10,000 services)."""
+    renderer = Renderer([REPO / "overrides"], "Riverton Business Hub", az_letter_pages_from=6)
+    pages = {p.url: p for p in renderer.pages(riverton.site)}
+    assert {url for url, p in pages.items() if p.kind == "az-letter"} == {"a-z/f/", "a-z/g/", "a-z/r/"}
+    assert pages["a-z/g/"].src_uri == "a-z/g/index.md" and pages["a-z/g/"].title == "Services starting with G"
+    landing = soup(pages["services/"])
+    assert text(landing.h1) == "Services A to Z" and landing.find("h2") is None and not landing.select(".os-card")
+    tiles = landing.select(".os-letter-pages a")
+    assert [(text(a), a["href"]) for a in tiles] == [
+        ("F 1 service", "../a-z/f/"), ("G 3 services", "../a-z/g/"), ("R 2 services", "../a-z/r/")]
+    letter = soup(pages["a-z/g/"])
+    assert text(letter.h1) == "Services starting with G" and "3 services, from every agency" in text(letter)
+    assert [(text(a), a["href"]) for a in letter.select(".os-breadcrumbs a")] == [
+        ("Home", "../../"), ("Services A to Z", "../../services/")]
+    assert [(text(a), a["href"], a.get("aria-current")) for a in letter.select(".os-letters a")] == [
+        ("F", "../f/", None), ("G", "./", "page"), ("R", "../r/", None)]
+    assert [(text(a), a["href"]) for a in letter.select(".os-card__title")] == [
+        ("Get a city business license", "../../services/riverton-clerk/get-business-license/"),
+        ("Get a federal tax number", "../../services/federal-revenue/get-tax-number/"),
+        ("Get a sign permit", "../../services/riverton-clerk/get-sign-permit/")]
+    home = soup(pages[""])
+    assert [a["href"] for a in home.select(".os-letters a")] == ["a-z/f/", "a-z/g/", "a-z/r/"]
+    one_page = Renderer([REPO / "overrides"], "Riverton Business Hub", az_letter_pages_from=7)
+    assert not [p for p in one_page.pages(riverton.site) if p.kind == "az-letter"]
+
+
 def test_agencies_and_journeys_indexes(pages):
     agencies = soup(pages["agencies/"])
     assert [text(h) for h in agencies.find_all("h2")] == ["Federal", "State", "City and local"]

@@ -322,10 +322,17 @@ def write_report(result: GateResult) -> None:
 
 
 def run_gate(site_dir: Path, base_url: str, report_dir: Path, chromium: str, chromium_args: Sequence[str],
-             views: Sequence[View] | None = None) -> GateResult:
-    """The whole gate over a built site that is being served at base_url."""
+             views: Sequence[View] | None = None, pages: Sequence[str] | None = None) -> GateResult:
+    """The whole gate over a built site that is being served at base_url: every page of its
+    sitemap, or the given `pages` of it."""
     started = time.monotonic()
-    pages = sitemap_pages(site_dir)
+    listed = sitemap_pages(site_dir)
+    if pages is not None:
+        missing = [page for page in pages if page not in listed]
+        if missing:
+            raise GateError(f"not in the sitemap: {', '.join(missing)}")
+        listed = tuple(pages)
+    pages = listed
     views = tuple(views or site_views(site_dir))
     if report_dir.exists():
         shutil.rmtree(report_dir)
