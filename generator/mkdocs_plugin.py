@@ -1,13 +1,14 @@
 """The MkDocs adapter: a thin plugin over the onestop pipeline.
 
-- on_pre_build runs load -> validate -> link, before MkDocs cleans the site folder, so broken
-  content never empties an existing site.
+- on_pre_build runs load -> validate -> link (or takes the site the onestop CLI has just checked),
+  before MkDocs cleans the site folder, so broken content never empties an existing site; then
+  it starts the page writers, which render journey, agency and service pages while MkDocs works.
 - on_files adds the index pages (home, guides, agencies, A to Z) and the open data as virtual
   files (`File.generated`), plus the JSON Schemas and one placeholder page per page type (journey, agency, service):
   the page shells (see shell.py).
 - on_page_content puts each generated body in as ready HTML (it never goes through Markdown).
-- on_post_build fills the shells for every journey, agency and service page, writes them using
-  every core, and writes a sitemap of all pages.
+- on_post_build hands the page writers the shells, so that they write every journey, agency and
+  service page, and writes a sitemap of all pages.
 - on_post_page adds each page's Content-Security-Policy (csp.py); page shells get it
   too, so every page written from them carries it.
 - on_serve watches the content folders.
