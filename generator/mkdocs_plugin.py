@@ -44,7 +44,7 @@ from .render import GeneratedPage
 from .schemas import published_schemas
 from .search import ContentPage, site_search
 from .shell import BODY, DESCRIPTION, EDIT, SHELL_URLS, TITLE, Shell
-from .views import AZ_LETTER_PAGES_FROM, item_page_urls
+from .views import AZ_LETTER_PAGES_FROM, AZ_PAGE_SIZE, item_page_urls
 from .write import OpenDataCache, PageWriters, RenderSettings, open_data_files, template_fingerprint, write_sitemap
 
 log = logging.getLogger("mkdocs.plugins.onestop")
@@ -79,6 +79,8 @@ class OnestopConfig(Config):
     """Processes that write pages; 0: one per core."""
     az_letter_pages_from = c.Type(int, default=AZ_LETTER_PAGES_FROM)
     """From this many services, the A to Z is a page per letter instead of one page."""
+    az_page_size = c.Type(int, default=AZ_PAGE_SIZE)
+    """Services on one page of a letter; a letter with more has numbered pages."""
 
 
 def _front_matter(title: str | None, description: str) -> str:
@@ -167,7 +169,8 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         # Edit links point at the YAML an editor changes; edit_uri points at docs_dir, so go up from there.
         prefix = os.path.relpath(root, config.docs_dir).replace(os.sep, "/")
         return RenderSettings((Path(theme_dir),), config.site_name, config.site_description or "",
-                              config.site_url, "" if prefix == "." else prefix + "/", self.config.az_letter_pages_from)
+                              config.site_url, "" if prefix == "." else prefix + "/", self.config.az_letter_pages_from,
+                              self.config.az_page_size)
 
     def _pause_collector(self) -> None:
         # A build makes millions of objects that live until it ends; Python's cycle collector

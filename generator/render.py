@@ -18,7 +18,8 @@ import jinja2.meta
 
 from .graph import Site
 from .views import (
-    AZ_LETTER_PAGES_FROM, ViewBuilder, agencies_url, agency_url, az_letter_heading, az_letter_url, az_url, home_url,
+    AZ_LETTER_PAGES_FROM, AZ_PAGE_SIZE, ViewBuilder, agencies_url, agency_url, az_letter_heading, az_letter_url, az_page_count,
+    az_url, home_url,
     journey_url, journeys_url, search_url, service_url,
 )
 
@@ -49,8 +50,10 @@ class GeneratedPage:
 
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path], site_name: str, site_description: str = "",
-                 base_url: str | None = None, az_letter_pages_from: int = AZ_LETTER_PAGES_FROM):
+                 base_url: str | None = None, az_letter_pages_from: int = AZ_LETTER_PAGES_FROM,
+                 az_page_size: int = AZ_PAGE_SIZE):
         self.az_letter_pages_from = az_letter_pages_from
+        self.az_page_size = az_page_size
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
             autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
@@ -63,7 +66,8 @@ class Renderer:
         self.base_url = base_url
 
     def views(self, site: Site) -> ViewBuilder:
-        return ViewBuilder(site, self.base_url, az_letter_pages_from=self.az_letter_pages_from)
+        return ViewBuilder(site, self.base_url, az_letter_pages_from=self.az_letter_pages_from,
+                           az_page_size=self.az_page_size)
 
     def compile_templates(self) -> None:
         """Compile every page template (and the partials they import) now: done before the page
@@ -101,11 +105,15 @@ class Renderer:
         yield GeneratedPage(az_url(), "Services A to Z", "Every service on this site, from A to Z.",
                             self._render("az", **views.az_page()), None, "az")
         if views.az_letter_pages:
-            for letter in views.az_groups():
+            for letter, refs in views.az_groups().items():
                 heading = az_letter_heading(letter)
-                yield GeneratedPage(az_letter_url(letter), heading,
-                                    f"{heading}, from every agency on this site.",
-                                    self._render("az_letter", **views.az_letter_page(letter)), None, "az-letter")
+                count = az_page_count(len(refs), views.az_page_size)
+                for number in range(1, count + 1):
+                    title = heading if count == 1 else f"{heading}, page {number} of {count}"
+                    yield GeneratedPage(az_letter_url(letter, number), title,
+                                        f"{title}, from every agency on this site.",
+                                        self._render("az_letter", **views.az_letter_page(letter, number)), None,
+                                        "az-letter")
         yield GeneratedPage(search_url(), "Search", "Search every service, step-by-step guide and agency.",
                             self._render("search", **views.search_page()), None, "search")
 

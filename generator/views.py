@@ -56,10 +56,21 @@ AZ_LETTER_PAGES_FROM = 300
 be over 5 MB); below, one page with a link to each letter's section."""
 
 
-def az_letter_url(letter: str) -> str:
-    """The A to Z page of one letter ('a-z/b/', 'a-z/0-9/'), when the A to Z has a page per letter."""
+AZ_PAGE_SIZE = 200
+"""Services on one page of a letter: titles often start with the same few verbs ("Apply",
+"Register"), so one letter can have thousands; its pages stay under about 120 KB."""
+
+
+def az_letter_url(letter: str, number: int = 1) -> str:
+    """Page `number` of one letter's services ('a-z/b/', 'a-z/b/2/', 'a-z/0-9/'), when the A to Z
+    has a page per letter."""
     slug = "0-9" if letter == "0-9" else letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
-    return f"a-z/{slug}/"
+    return f"a-z/{slug}/" + (f"{number}/" if number > 1 else "")
+
+
+def az_page_count(services: int, page_size: int = AZ_PAGE_SIZE) -> int:
+    """How many pages a letter with this many services has."""
+    return max(1, -(-services // page_size))
 
 
 def az_anchor(letter: str) -> str:
@@ -251,10 +262,11 @@ class ViewBuilder:
     """Makes view data for pages, linking relative to the page being built."""
 
     def __init__(self, site: Site, base_url: str | None = None, markdown: MarkdownRenderer | None = None,
-                 az_letter_pages_from: int = AZ_LETTER_PAGES_FROM):
+                 az_letter_pages_from: int = AZ_LETTER_PAGES_FROM, az_page_size: int = AZ_PAGE_SIZE):
         self.site = site
         self.az_letter_pages = len(site.services) >= az_letter_pages_from
         """Whether the A to Z is a page per letter (see AZ_LETTER_PAGES_FROM)."""
+        self.az_page_size = max(1, az_page_size)
         self._az_groups: dict[str, list[ServiceRef]] | None = None
         self.base_url = base_url.rstrip("/") + "/" if base_url else None
         """The site's public address, for machine-readable absolute links (JSON-LD)."""
@@ -422,14 +434,23 @@ class ViewBuilder:
                              for letter, refs in self.az_groups().items()]
         return context
 
-    def az_letter_page(self, letter: str) -> dict[str, Any]:
-        """The services of one letter, when the A to Z has a page per letter."""
-        page = az_letter_url(letter)
+    def az_letter_page(self, letter: str, number: int = 1) -> dict[str, Any]:
+        """Page `number` of one letter's services, when the A to Z has a page per letter."""
+        page = az_letter_url(letter, number)
         refs = self.az_groups()[letter]
+        size = self.az_page_size
+        count = az_page_count(len(refs), size)
+        first = (number - 1) * size
         return {
             "letter": letter,
             "heading": az_letter_heading(letter),
-            "services": [self.service_card(ref, page) for ref in refs],
+            "count": len(refs),
+            "services": [self.service_card(ref, page) for ref in refs[first:first + size]],
+            "first": first + 1,
+            "last": min(first + size, len(refs)),
+            "number": number,
+            "pages": [Link(str(n), relative(page, az_letter_url(letter, n))) for n in range(1, count + 1)]
+            if count > 1 else [],
             "letters": [LetterCount(other, self.az_link(page, other), len(others), current=other == letter)
                         for other, others in self.az_groups().items()],
             "breadcrumbs": [Link("Home", relative(page, home_url())), Link("Services A to Z", relative(page, az_url()))],

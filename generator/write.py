@@ -25,7 +25,7 @@ from .graph import Site
 from .model import Agency, Journey, Service, ServiceRef
 from .render import GeneratedPage, Renderer
 from .shell import Shell
-from .views import AZ_LETTER_PAGES_FROM, agency_url, journey_url, service_url
+from .views import AZ_LETTER_PAGES_FROM, AZ_PAGE_SIZE, agency_url, journey_url, service_url
 
 
 @functools.cache
@@ -179,10 +179,12 @@ class RenderSettings:
     """Prepended to a page's source path for its edit link (e.g. '../' when docs live in content/)."""
     az_letter_pages_from: int = AZ_LETTER_PAGES_FROM
     """From this many services, the A to Z is a page per letter."""
+    az_page_size: int = AZ_PAGE_SIZE
+    """Services on one page of a letter."""
 
     def renderer(self) -> Renderer:
         return Renderer(self.template_dirs, self.site_name, self.site_description, self.base_url,
-                        self.az_letter_pages_from)
+                        self.az_letter_pages_from, self.az_page_size)
 
 
 def template_fingerprint(settings: RenderSettings, shells: dict[str, Shell]) -> str:

@@ -241,3 +241,25 @@ def test_relative_links_are_those_of_posixpath(from_url, to_url, fragment):
     assert relative(from_url, to_url + fragment) == expected + fragment
     assert relative("", "") == "./"
     assert relative("services/a/b/", "services/a/c/#x") == "../c/#x"
+
+
+def test_a_letter_with_many_services_has_numbered_pages(riverton):
+    """Titles often start with the same verb: a letter's services are split into pages of
+    az_page_size (200 unless set), each saying which it shows and linking to the others."""
+    renderer = Renderer([REPO / "overrides"], "Riverton Business Hub", az_letter_pages_from=1, az_page_size=2)
+    pages = {p.url: p for p in renderer.pages(riverton.site)}
+    assert sorted(url for url, p in pages.items() if p.kind == "az-letter") == [
+        "a-z/f/", "a-z/g/", "a-z/g/2/", "a-z/r/"]
+    assert [pages[u].title for u in ("a-z/f/", "a-z/g/", "a-z/g/2/")] == [
+        "Services starting with F", "Services starting with G, page 1 of 2", "Services starting with G, page 2 of 2"]
+    first, second = soup(pages["a-z/g/"]), soup(pages["a-z/g/2/"])
+    assert "3 services, from every agency, by name. This page shows 1 to 2." in text(first)
+    assert [text(a) for a in first.select(".os-card__title")] == ["Get a city business license", "Get a federal tax number"]
+    assert [text(a) for a in second.select(".os-card__title")] == ["Get a sign permit"]
+    assert [(text(a), a["href"], a.get("aria-current"), a.get("rel")) for a in first.select(".os-pagination a")] == [
+        ("1", "./", "page", None), ("2", "2/", None, None), ("Next page", "2/", None, ["next"])]
+    assert [(text(a), a["href"], a.get("aria-current"), a.get("rel")) for a in second.select(".os-pagination a")] == [
+        ("Previous page", "../", None, ["prev"]), ("1", "../", None, None), ("2", "./", "page", None)]
+    assert [a["href"] for a in second.select(".os-letters a")] == ["../../f/", "../", "../../r/"]
+    assert second.select_one(".os-breadcrumbs a")["href"] == "../../../"
+    assert not soup(pages["a-z/f/"]).select(".os-pagination")  # one page: no page links

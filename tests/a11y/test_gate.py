@@ -54,7 +54,8 @@ def test_the_report_is_saved(gate):
 
 def test_a_large_sites_a_to_z_pages_pass_the_gate(tmp_path):
     """The example site is small enough for a one-page A to Z; a site with a page per letter
-    (az_letter_pages_from, see views.py) has two more page types: the letters, and a letter's page.
+    (az_letter_pages_from, see views.py) has two more page types: the letters, and a letter's page,
+    numbered when the letter has more than az_page_size services.
     The example site is built that way here, and those pages (and the home page that links to
     them) go through the gate in every view."""
     root = tmp_path / "repo"
@@ -62,12 +63,13 @@ def test_a_large_sites_a_to_z_pages_pass_the_gate(tmp_path):
         shutil.copytree(REPO / folder, root / folder)
     config = (REPO / "mkdocs.yml").read_text()
     assert "\n  - onestop\n" in config
-    (root / "mkdocs.yml").write_text(config.replace("\n  - onestop\n", "\n  - onestop:\n      az_letter_pages_from: 1\n"))
+    (root / "mkdocs.yml").write_text(config.replace(
+        "\n  - onestop\n", "\n  - onestop:\n      az_letter_pages_from: 1\n      az_page_size: 3\n"))
     run = subprocess.run([sys.executable, "-m", "generator", "build", "--strict", "--today", "2026-11-28"], cwd=root,
                          capture_output=True, text=True, timeout=300, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert run.returncode == 0, run.stderr
-    pages = ("/", "/services/", "/a-z/r/")
+    pages = ("/", "/services/", "/a-z/r/", "/a-z/r/2/")
     with serve(root / "site") as url:
         result = run_gate(root / "site", url, tmp_path / "report", CHROMIUM, CHROMIUM_ARGS, pages=pages)
-    assert result.pages == pages and len(result.tested) == 3 * 4
+    assert result.pages == pages and len(result.tested) == 4 * 4
     assert result.passed, "\n" + result.summary()
