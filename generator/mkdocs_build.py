@@ -45,4 +45,6 @@ def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today:
             config.plugins.on_shutdown()
         return plugin.pages_built
     except MkDocsException as exc:
-        raise EngineError(str(exc)) from None
+        # MkDocs turns a plugin's error into "Aborted with a BuildError!": say the plugin's reason.
+        reason = exc.__context__ if isinstance(exc.__context__, MkDocsException) else exc
+        raise EngineError(str(reason)) from None

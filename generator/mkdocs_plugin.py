@@ -40,7 +40,7 @@ from .csp import add_csp
 from .graph import Site
 from .incremental import BuildMemory, pages_to_render, removed_pages
 from .pipeline import CheckCache, check
-from .render import GeneratedPage
+from .render import GeneratedPage, TemplateProblem
 from .schemas import published_schemas
 from .search import ContentPage, site_search
 from .shell import BODY, DESCRIPTION, EDIT, SHELL_URLS, TITLE, Shell
@@ -212,6 +212,12 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             self._writers = PageWriters(self._site, self._settings(config), self.config.workers or None)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        try:
+            return self._add_files(files, config)
+        except TemplateProblem as exc:
+            raise PluginError(str(exc)) from None
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self._site is not None
         intro = ""
         home = files.get_file_from_path("index.md")
@@ -248,6 +254,8 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         try:
             self._write_item_pages(config)
+        except TemplateProblem as exc:
+            raise PluginError(str(exc)) from None
         finally:
             self._resume_collector()
 

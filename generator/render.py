@@ -8,6 +8,7 @@ and an HTML body; the site-engine adapter decides how to wrap it.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -48,6 +49,24 @@ class GeneratedPage:
         return self.url.rstrip("/") + ".md"
 
 
+class TemplateProblem(Exception):
+    """A page template (the theme's, or a government's override of it) failed: names the template
+    file and line, for the web team, instead of a traceback."""
+
+    @classmethod
+    def from_jinja(cls, exc: jinja2.TemplateError) -> TemplateProblem:
+        where = None
+        if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+            where = f"{exc.filename}:{exc.lineno}"
+        else:  # Jinja puts the template's own file and line into the traceback's frames
+            frames = traceback.extract_tb(exc.__traceback__)
+            templates = [f for f in frames if f.filename.endswith((".html", ".xml", ".j2"))]
+            if templates:
+                where = f"{templates[-1].filename}:{templates[-1].lineno}"
+        message = exc.message or type(exc).__name__
+        return cls(f"{where}: template error: {message}" if where else f"template error: {message}")
+
+
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path], site_name: str, site_description: str = "",
                  base_url: str | None = None, az_letter_pages_from: int = AZ_LETTER_PAGES_FROM,
@@ -84,7 +103,10 @@ class Renderer:
             pending += [n for n in jinja2.meta.find_referenced_templates(self.env.parse(source)) if n]
 
     def _render(self, template: str, **context: Any) -> str:
-        return self.env.get_template(f"onestop/{template}.html").render(site_name=self.site_name, **context)
+        try:
+            return self.env.get_template(f"onestop/{template}.html").render(site_name=self.site_name, **context)
+        except jinja2.TemplateError as exc:
+            raise TemplateProblem.from_jinja(exc) from None
 
     def pages(self, site: Site) -> Iterator[GeneratedPage]:
         """Every generated page of the site."""

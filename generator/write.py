@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from .graph import Site
 from .model import Agency, Journey, Service, ServiceRef
-from .render import GeneratedPage, Renderer
+from .render import GeneratedPage, Renderer, TemplateProblem
 from .shell import Shell
 from .views import AZ_LETTER_PAGES_FROM, AZ_PAGE_SIZE, agency_url, journey_url, service_url
 
@@ -261,6 +261,8 @@ def _writer(conn: Connection, site: Site, renderer: Renderer, edit_prefix: str,
         conn.send(("written", written))
     except EOFError:
         pass  # the parent went away
+    except TemplateProblem as exc:
+        conn.send(("template", str(exc)))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
         conn.send(("failed", traceback.format_exc()))
     finally:
@@ -312,7 +314,7 @@ class PageWriters:
             pages = (page for kind, keys in self._jobs for page in self._renderer.item_pages(self._site, kind, keys))
             return dict(_write_pages(pages, shells, site_dir, self._settings.edit_prefix))
         written: dict[str, frozenset[str]] = {}
-        failures = []
+        failures, template_problems = [], []
         try:
             for _, conn in self._writers:
                 try:
@@ -326,10 +328,14 @@ class PageWriters:
                     status, payload = "failed", f"page writer {process.name} stopped (exit code {process.exitcode})"
                 if status == "written":
                     written.update(payload)
+                elif status == "template":
+                    template_problems.append(payload)
                 else:
                     failures.append(payload)
         finally:
             self.cancel()
+        if template_problems:
+            raise TemplateProblem(template_problems[0])
         if failures:
             raise RuntimeError("writing pages failed:\n" + "\n".join(failures))
         return written

@@ -282,3 +282,22 @@ def test_a_large_site_builds_an_a_to_z_page_per_letter_and_every_link_resolves(t
             if not (target.is_file() or (target / "index.html").is_file()):
                 broken.append(f"{html.relative_to(site)} -> {link['href']}")
     assert broken == [] and checked > 100, broken
+
+
+@pytest.mark.parametrize("template, addition, message", [
+    ("service.html", "{{ nosuchthing.x }}\n", "'nosuchthing' is undefined"),
+    ("home.html", "{% if %}\n", "Expected an expression, got 'end of statement block'"),
+])
+def test_a_broken_template_fails_the_build_naming_its_file_and_line(tmp_path, template, addition, message):
+    """A government's theme override is the web team's input: a clear error, not a traceback."""
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    (root / "site").mkdir()
+    (root / "site" / "marker").write_text("old")
+    path = root / "overrides" / "onestop" / template
+    path.write_text(path.read_text() + addition)
+    line = len(path.read_text().splitlines())  # the line added
+    run = onestop("build", *ENV_TODAY, cwd=root)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert run.stderr.splitlines()[-1] == (f"onestop: build failed, {Path('site')} left as it was: "
+                                           f"{path}:{line}: template error: {message}")
+    assert (root / "site" / "marker").read_text() == "old"

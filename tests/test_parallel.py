@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,18 @@ def test_a_page_writer_writes_the_same_whenever_the_shells_come(riverton, tmp_pa
     [(status, written)] = parent.sent
     assert status == "written" and dict(written) == expected
     assert _files(tmp_path / "site") == _files(tmp_path / "alone")
+
+
+def test_a_template_error_in_a_page_writer_names_the_template(riverton, tmp_path, monkeypatch):
+    from generator.render import TemplateProblem
+
+    theme = tmp_path / "overrides"
+    shutil.copytree(REPO / "overrides", theme)
+    service = theme / "onestop" / "service.html"
+    service.write_text(service.read_text() + "{{ nosuchthing.x }}\n")
+    monkeypatch.setattr(generator.write, "FORK_FROM", 1)
+    writers = PageWriters(riverton.site, RenderSettings((theme,), "Riverton", "", None, ""), workers=2)
+    line = len(service.read_text().splitlines())
+    with pytest.raises(TemplateProblem, match=f"^{re.escape(str(service))}:{line}: template error: "
+                                              "'nosuchthing' is undefined$"):
+        writers.write(_shells(), tmp_path / "site")
