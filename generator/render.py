@@ -8,6 +8,7 @@ and an HTML body; the site-engine adapter decides how to wrap it.
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -64,7 +65,13 @@ class TemplateProblem(Exception):
             if templates:
                 where = f"{templates[-1].filename}:{templates[-1].lineno}"
         message = exc.message or type(exc).__name__
-        return cls(f"{where}: template error: {message}" if where else f"template error: {message}")
+        return cls(f"{_shown(where)}: template error: {message}" if where else f"template error: {message}")
+
+
+def _shown(where: str) -> str:
+    """A template's path as the web team sees it: from the folder onestop runs in, when inside it."""
+    relative = os.path.relpath(where)
+    return where if relative.startswith("..") else relative
 
 
 class Renderer:

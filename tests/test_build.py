@@ -299,5 +299,5 @@ def test_a_broken_template_fails_the_build_naming_its_file_and_line(tmp_path, te
     run = onestop("build", *ENV_TODAY, cwd=root)
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
     assert run.stderr.splitlines()[-1] == (f"onestop: build failed, {Path('site')} left as it was: "
-                                           f"{path}:{line}: template error: {message}")
+                                           f"{path.relative_to(root)}:{line}: template error: {message}")
     assert (root / "site" / "marker").read_text() == "old"
