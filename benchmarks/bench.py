@@ -31,7 +31,7 @@ import psutil
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import generate  # noqa: E402
+from synthetic import generate
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -193,13 +193,15 @@ def measure(services: int, work: Path, hugo: str | None, incremental: bool) -> R
         hugo_site(site_repo, hugo_dir)
         hugo_s = timed([hugo, "--quiet", "-d", str(hugo_dir / "public")], hugo_dir).wall_s
     incremental_s = incremental_rebuild(site_repo) if incremental else None
-    return Run(services, len(pages), check_s, build.wall_s, build.user_s, build.system_s, build.peak / 2**20, int(statistics.median(raw)), max(raw),
+    return Run(services, len(pages), check_s, build.wall_s, build.user_s, build.system_s, build.peak / 2**20,
+               int(statistics.median(raw)), max(raw),
                int(statistics.median(zipped)), max(zipped), total / 2**20, search_gzip / 1024, hugo_s,
                incremental_s)
 
 
 def table(runs: list[Run]) -> str:
-    lines = ["| services | pages | check s | build s | build CPU s user + system | ms/page | peak MB (PSS) | service page raw median/max KB "
+    lines = ["| services | pages | check s | build s | build CPU s user + system | ms/page | peak MB (PSS) "
+             "| service page raw median/max KB "
              "| gzip median/max KB | site MB | search index KB gzip | Hugo s | onestop/Hugo "
              "| live-preview rebuild s |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -245,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(runs) > 1:
         first, last = runs[0], runs[-1]
         print()
-        print(f"time per page at {last.services:,} / at {first.services:,}: {last.ms_per_page / first.ms_per_page:.2f}x")
+        print(f"time per page at {last.services:,} / at {first.services:,}: "
+              f"{last.ms_per_page / first.ms_per_page:.2f}x")
     return 0
 
 

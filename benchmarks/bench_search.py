@@ -88,8 +88,10 @@ THINGS = [
     ("boiler inspection", ["boiler", "pressure vessel"]), ("weights and measures license", ["scales", "pumps"]),
     ("auction license", ["auctioneer", "auction"]), ("recycling permit", ["recycling", "trash hauler"]),
     ("grease trap permit", ["grease", "kitchen waste"]), ("outdoor dining license", ["patio", "restaurant"]),
-    ("farmers market permit", ["farmers market", "farm stand"]), ("business privilege license", ["privilege tax", "BPT"]),
-    ("mercantile license", ["mercantile", "retail", "shop"]), ("short term rental permit", ["airbnb", "vacation rental"]),
+    ("farmers market permit", ["farmers market", "farm stand"]),
+    ("business privilege license", ["privilege tax", "BPT"]),
+    ("mercantile license", ["mercantile", "retail", "shop"]),
+    ("short term rental permit", ["airbnb", "vacation rental"]),
     ("bicycle license", ["bike", "bicycle"]),
 ]
 VERBS = ["Get", "Apply for", "Renew", "Register for", "Request", "Change", "Cancel", "Replace"]
@@ -182,7 +184,9 @@ def synthetic_site(n_services: int, seed: int = 1) -> Site:
         steps = [{"title": f"{r.choice(VERBS)} your {r.choice(THINGS)[0]}", "services": r.sample(refs, 2)}
                  for _ in range(r.randint(5, 12))]
         add(f"journeys/guide-{j}.yml", "journey", f"guide-{j}", None, {
-            "title": f"{r.choice(['Open', 'Start', 'Run', 'Grow'])} a {r.choice(['shop', 'restaurant', 'salon', 'garage', 'bakery', 'food truck', 'day care', 'bar'])} in {r.choice(places)}: step by step",
+            "title": f"{r.choice(['Open', 'Start', 'Run', 'Grow'])} a "
+                     f"{r.choice(['shop', 'restaurant', 'salon', 'garage', 'bakery', 'food truck', 'day care', 'bar'])}"
+                     f" in {r.choice(places)}: step by step",
             "summary": f"Every permit and license you need, in order, from {r.choice(COUNTIES)} County and the state.",
             "audience": ["business"], "steps": steps})
     return link(files)
@@ -229,7 +233,8 @@ def write_harness(site: Site, bundle_files: dict[str, str], docs_store: str, fol
     (folder / "worker" / "docs.json").parent.mkdir()
     (folder / "worker" / "docs.json").write_text(docs_store, encoding="utf-8")
     fields = json.dumps([[f.name, f.boost] for f in FIELDS])
-    (folder / "worker" / "index.html").write_text(f"""<!doctype html><html><body><script src="../assets/lunr.min.js"></script>
+    (folder / "worker" / "index.html").write_text(
+        f"""<!doctype html><html><body><script src="../assets/lunr.min.js"></script>
 <script>
 window.run = async function (q) {{
   const t0 = performance.now();
@@ -238,7 +243,8 @@ window.run = async function (q) {{
   const idx = lunr(function () {{
     this.pipeline.reset(); this.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
     this.ref("ref"); {fields}.forEach(([f, b]) => this.field(f, {{boost: b}}));
-    docs.forEach((d, i) => this.add({{ref: String(i), title: d[0], keywords: d[1], summary: d[2], agency: d[3], body: d[4]}},
+    docs.forEach((d, i) => this.add({{ref: String(i), title: d[0], keywords: d[1],
+                                      summary: d[2], agency: d[3], body: d[4]}},
                                      d[5] === 1 ? undefined : {{boost: d[5]}}));
   }});
   const t2 = performance.now();
@@ -281,7 +287,7 @@ def browser_timings(url: str, folder: Path, slowdown: float = 1) -> dict[str, An
                 context = browser.new_context()
                 page = new_page(context)
                 fetched: list[str] = []
-                context.on("requestfinished", lambda req: fetched.append(req.url))  # page and worker
+                context.on("requestfinished", lambda req, fetched=fetched: fetched.append(req.url))  # page and worker
                 page.goto(url + "search/index.html?q=" + query.replace(" ", "+"))
                 page.locator(".os-result").first.wait_for(timeout=60000)
                 runs["load_to_result_ms"][query].append(_first_result_ms(page, "0"))

@@ -116,7 +116,8 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
         website = f"https://{agency_id}.example.gov/"
         fee = rng.random()
         fees = ("fees: []\n" if fee < 0.25 else "" if fee < 0.4 else
-                f"fees:\n  - amount: {rng.choice([10, 25, 50, 75, 100, 125, 250, 300])}\n    description: Application fee\n")
+                f"fees:\n  - amount: {rng.choice([10, 25, 50, 75, 100, 125, 250, 300])}\n"
+                "    description: Application fee\n")
         channels = [f"  - type: online\n    url: {website}apply/{s}\n"]
         if rng.random() < 0.8:
             channels.append(f"  - type: phone\n    phone: 555-{s % 1000:03d}-{rng.randint(1000, 9999)}\n"

@@ -173,7 +173,6 @@ def _output(text: str, path: str | None) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import health, to_json, to_markdown
-    from .settings import site_url
 
     result = _linked_site(args)
     if result is None:

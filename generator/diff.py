@@ -122,7 +122,7 @@ def to_markdown(changes: list[PageChange], base: Snapshot, head: Snapshot, site_
     count = {c: sum(1 for x in changes if x.change == c) for c in ("added", "removed", "changed")}
     out = ["## What this pull request changes on the site", ""]
     if not changes:
-        return "\n".join(out + ["No page changes.", ""])
+        return "\n".join([*out, "No page changes.", ""])
     out += [f"{count['added']} page{'s' * (count['added'] != 1)} added, {count['removed']} removed, "
             f"{count['changed']} changed.", ""]
 

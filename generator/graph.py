@@ -16,7 +16,16 @@ from typing import Any
 
 from .load import SourceFile
 from .model import (
-    Agency, Channel, Contact, Fee, Journey, LegalBasis, ProcessingTime, Service, ServiceRef, Step,
+    Agency,
+    Channel,
+    Contact,
+    Fee,
+    Journey,
+    LegalBasis,
+    ProcessingTime,
+    Service,
+    ServiceRef,
+    Step,
 )
 
 

@@ -124,14 +124,12 @@ def stem(w: str) -> str:
         w = m.group(1) + "i"
 
     # Step 2
-    if m := _search(_RE_2, w):
-        if _MGR0.search(m.group(1)):
-            w = m.group(1) + _STEP2[m.group(2)]
+    if (m := _search(_RE_2, w)) and _MGR0.search(m.group(1)):
+        w = m.group(1) + _STEP2[m.group(2)]
 
     # Step 3
-    if m := _search(_RE_3, w):
-        if _MGR0.search(m.group(1)):
-            w = m.group(1) + _STEP3[m.group(2)]
+    if (m := _search(_RE_3, w)) and _MGR0.search(m.group(1)):
+        w = m.group(1) + _STEP3[m.group(2)]
 
     # Step 4
     if m := _search(_RE_4, w):

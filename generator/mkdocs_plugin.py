@@ -49,7 +49,8 @@ from .write import OpenDataCache, PageWriters, RenderSettings, open_data_files, 
 
 log = logging.getLogger("mkdocs.plugins.onestop")
 
-_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
+_TOGGLE_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
 """Material's base.html gives its two checkbox toggles autocomplete="off", which HTML allows on text-like
 inputs only (a Nu HTML Checker error); no template block wraps them, so the built page is mended instead."""
 

@@ -18,7 +18,6 @@ from .readability import GradeWorker
 from .settings import Settings, load_settings
 from .validate import FileCheck, check_file, validate
 
-
 GRADE_WORKER_FROM = 1000
 """From this many files, reading grades are computed in a second process (see readability.py)."""
 

@@ -20,9 +20,20 @@ import jinja2.meta
 
 from .graph import Site
 from .views import (
-    AZ_LETTER_PAGES_FROM, AZ_PAGE_SIZE, ViewBuilder, agencies_url, agency_url, az_letter_heading, az_letter_url, az_page_count,
-    az_url, home_url,
-    journey_url, journeys_url, search_url, service_url,
+    AZ_LETTER_PAGES_FROM,
+    AZ_PAGE_SIZE,
+    ViewBuilder,
+    agencies_url,
+    agency_url,
+    az_letter_heading,
+    az_letter_url,
+    az_page_count,
+    az_url,
+    home_url,
+    journey_url,
+    journeys_url,
+    search_url,
+    service_url,
 )
 
 

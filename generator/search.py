@@ -27,7 +27,13 @@ from lunr.index import Index
 
 from .graph import Site
 from .lunr_pipeline import (
-    LUNR_STEMMER, LUNR_STOP_WORD_FILTER, LUNR_TRIMMER, analyze, normalize_space, tokenize, trim,
+    LUNR_STEMMER,
+    LUNR_STOP_WORD_FILTER,
+    LUNR_TRIMMER,
+    analyze,
+    normalize_space,
+    tokenize,
+    trim,
 )
 from .views import agency_url, journey_url, service_url
 

@@ -65,7 +65,8 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def site_url(root: Path) -> str | None:
     """The site's public address from mkdocs.yml, if it gives one."""
     try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_LenientLoader)  # noqa: S506
+        # _LenientLoader is a SafeLoader that ignores MkDocs' own tags.
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_LenientLoader)
     except (OSError, yaml.YAMLError):
         return None
     url = config.get("site_url") if isinstance(config, dict) else None

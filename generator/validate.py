@@ -98,7 +98,7 @@ def _schema_problems(check: _Checker, error: ValidationError) -> None:
             message = f"unknown key '{key}'" + (f" (did you mean '{guess}'?)" if guess else "")
             hint = None if guess else "allowed keys: " + ", ".join(known)
             # Located at the key itself, but named from its parent.
-            line, col = positions.of_key(path + (key,))
+            line, col = positions.of_key((*path, key))
             check.add(path, message, hint, at=(line, col))
     elif kind == "required":
         for key in [k for k in error.validator_value if k not in instance]:
@@ -219,10 +219,10 @@ def plain_text_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
             yield path, value
         elif isinstance(value, dict):
             for key, item in value.items():
-                yield from walk(path + (key,), item)
+                yield from walk((*path, key), item)
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                yield from walk(path + (i,), item)
+                yield from walk((*path, i), item)
 
     yield from walk((), source.data)
 
@@ -505,5 +505,6 @@ def _check_journey_order(journeys: list[SourceFile], checkers: dict[str, _Checke
                     if isinstance(needed, str) and needed in step_of and step_of[needed] >= i:
                         checkers[journey.path].warn(
                             ("steps", i, "services", j),
-                            f"step {i + 1} lists '{ref}' before its prerequisite '{needed}' (step {step_of[needed] + 1})",
+                            f"step {i + 1} lists '{ref}' before its prerequisite '{needed}' "
+                            f"(step {step_of[needed] + 1})",
                             f"move '{needed}' to an earlier step")

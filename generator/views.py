@@ -389,7 +389,8 @@ class ViewBuilder:
             "totals": self.totals(journey, page),
             "related": [self.journey_card(self._journey(j), page) for j in journey.related_journeys],
             "agencies": sorted({self._agency(r.agency).name for s in journey.steps for r in s.services}),
-            "breadcrumbs": [Link("Home", relative(page, home_url())), Link("Step by step", relative(page, journeys_url()))],
+            "breadcrumbs": [Link("Home", relative(page, home_url())),
+                            Link("Step by step", relative(page, journeys_url()))],
         }
 
     def agency_page(self, agency_id: str) -> dict[str, Any]:
@@ -453,7 +454,8 @@ class ViewBuilder:
             if count > 1 else [],
             "letters": [LetterCount(other, self.az_link(page, other), len(others), current=other == letter)
                         for other, others in self.az_groups().items()],
-            "breadcrumbs": [Link("Home", relative(page, home_url())), Link("Services A to Z", relative(page, az_url()))],
+            "breadcrumbs": [Link("Home", relative(page, home_url())),
+                            Link("Services A to Z", relative(page, az_url()))],
         }
 
     def agencies_page(self) -> dict[str, Any]:

@@ -193,7 +193,7 @@ def test_schemas_are_published_with_the_site(built):
 def test_every_page_carries_a_content_security_policy_covering_its_inline_scripts(built):
     from generator.csp import inline_scripts, sha256
 
-    pages = html_pages(built) + [built / "404.html"]
+    pages = [*html_pages(built), built / "404.html"]
     for path in pages:
         text = path.read_text()
         page = BeautifulSoup(text, "html.parser")

@@ -62,8 +62,7 @@ SCALARS = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True,
                                                      "<script>", "[x](javascript:1)", "&lt;b&gt;", "on", "1.10"]))
 VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
                       max_leaves=25)
-YAMLISH = st.lists(st.sampled_from(list("abc :-[]{}#&*!|>'\"\n\t%@`,?~.0123456789\\")
-                                   + ["  ", "\ufeff", "é", "\x00", "title: ", "  - ", "&a ", "*a", "!!str ", "---\n"]),
+YAMLISH = st.lists(st.sampled_from([*list("abc :-[]{}#&*!|>'\"\n\t%@`,?~.0123456789\\"), "  ", "\ufeff", "é", "\x00", "title: ", "  - ", "&a ", "*a", "!!str ", "---\n"]),
                    max_size=80).map("".join)
 
 
@@ -162,10 +161,10 @@ def _paths(data: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     found = [at]
     if isinstance(data, dict):
         for key, value in data.items():
-            found += _paths(value, at + (key,))
+            found += _paths(value, (*at, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            found += _paths(value, at + (i,))
+            found += _paths(value, (*at, i))
     return found
 
 

@@ -67,7 +67,7 @@ def _quiet():
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
 
 
-def preview(root: Path, site: Path):  # noqa: ANN201 - MkDocs' config
+def preview(root: Path, site: Path):
     """Build `root` once as `make serve` does (serve --dirty); rebuild with build(config, dirty=True)."""
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
     config.plugins["onestop"].on_startup(command="serve", dirty=True)

@@ -13,8 +13,16 @@ from conftest import REPO, RIVERTON, copy_site
 from generator.lunr_pipeline import analyze, analyze_text, normalize_space, stem, tokenize, trim
 from generator.render import Renderer
 from generator.search import (
-    CHUNK_SIZE, FIELDS, ContentPage, SearchDocument, build_search, compact_index, documents, lunr_builder,
-    page_document, site_search,
+    CHUNK_SIZE,
+    FIELDS,
+    ContentPage,
+    SearchDocument,
+    build_search,
+    compact_index,
+    documents,
+    lunr_builder,
+    page_document,
+    site_search,
 )
 
 

@@ -12,7 +12,6 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -29,7 +28,7 @@ QUERIES = [
 ]
 TRICKY = [
     "money day days yes yelling crying saying trying lay by sky hopping hoping controlling generalization",
-    "501(c)(3) 7(a) 50/50 U.S. Inc. DSCB:15-8821 workers' seller's & — – \"quoted\" (brackets) [x] {y}",
+    "501(c)(3) 7(a) 50/50 U.S. Inc. DSCB:15-8821 workers' seller's & — – \"quoted\" (brackets) [x] {y}",  # noqa: RUF001 - dashes are part of the test
     "non\u00a0breaking\u2003em\u2009thin\u3000ideographic\u202fnarrow tab\there new\nline",
     "Café naïve résumé Ünïcödé İstanbul straße ΣΊΣΥΦΟΣ", "", "   ", "a the and of",
 ]

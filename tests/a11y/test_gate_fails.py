@@ -85,7 +85,7 @@ def test_the_html_checker_names_the_line(failed, broken_site):
         vnu = [(i.message, i.element) for i in found(failed, page, "vnu", "html-error")]
         assert vnu == [(VNU_NO_ALT, f"line {line}, column {column}"),
                        ("The heading “h4” (with computed level 4) follows the heading “h1” (with computed level 1), "
-                        f"skipping 2 heading levels.", f"line {line + 1}, column {column}")]
+                        "skipping 2 heading levels.", f"line {line + 1}, column {column}")]
 
 
 def test_moderate_axe_violations_count(failed):

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from .gate import (
-    GateError, GateResult, Issue, View, _counts, _merge_views, _technique_url, pa11y_config, sitemap_pages, site_views,
+    GateError,
+    GateResult,
+    Issue,
+    View,
+    _counts,
+    _merge_views,
+    _technique_url,
+    pa11y_config,
+    site_views,
+    sitemap_pages,
     write_report,
 )
 

@@ -24,7 +24,7 @@ def accessible_name(element: Tag) -> str:
     if element.get("aria-label"):
         return " ".join(element["aria-label"].split())
     parts = [img.get("alt", "") for img in element.find_all("img")]
-    return " ".join(" ".join([element.get_text(" ")] + parts).split())
+    return " ".join(" ".join([element.get_text(" "), *parts]).split())
 
 
 def one_h1(page: BeautifulSoup) -> list[str]:

@@ -7,6 +7,8 @@ hide and are marked as done with Enter and Space, and say so (aria-expanded, a l
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 JOURNEY = "journeys/start-a-business/"
@@ -77,7 +79,7 @@ def test_tab_reaches_everything_in_order_with_visible_focus(browser, site_url, p
     assert not missed, f"{len(missed)} elements Tab never reaches"
     assert len(reached) == len(set(reached)), "Tab reached an element twice"
     assert len(stops) >= 30  # the page's own links, not only the header
-    out_of_order = [(a["text"], b["text"]) for a, b in zip(stops, stops[1:]) if b["index"] < a["index"]]
+    out_of_order = [(a["text"], b["text"]) for a, b in itertools.pairwise(stops) if b["index"] < a["index"]]
     assert out_of_order == [], "Tab goes back up the page"
     assert [s["text"] for s in stops if not s["ring"]] == [], "no visible focus indicator"
     assert [s["text"] for s in stops if not s["visible"]] == [], "focus on something that cannot be seen"

@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-
 from a11y.gate import sitemap_pages
 
 JOURNEY = "journeys/start-a-business/"
@@ -128,7 +127,7 @@ def test_print_shows_where_each_link_goes(page, site_url, path):
     for i in range(links.count()):
         href = links.nth(i).get_attribute("href")
         after = links.nth(i).evaluate("el => getComputedStyle(el, '::after').content")
-        assert after == f'" (" attr(href) ")"' or after == f'" ({href})"', (href, after)
+        assert after == '" (" attr(href) ")"' or after == f'" ({href})"', (href, after)
     internal = page.locator("article a.os-card__title").first
     full = urljoin(page.url, internal.get_attribute("href"))
     assert full.startswith(site_url + "services/")  # the full address, not ../../
