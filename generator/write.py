@@ -355,13 +355,6 @@ class PageWriters:
         self._writers = []
 
 
-def write_item_pages(site: Site, settings: RenderSettings, shells: dict[str, Shell], site_dir: Path,
-                     workers: int | None = None, only: set[str] | None = None) -> dict[str, frozenset[str]]:
-    """Render journey, agency and service pages into their shells and write them (all, or those in
-    `only`); returns each written page's dependencies."""
-    return PageWriters(site, settings, workers, only).write(shells, site_dir)
-
-
 def write_sitemap(site_dir: Path, base_url: str, urls: Sequence[str]) -> None:
     """sitemap.xml (and .gz) listing every page, at its full address."""
     base = base_url.rstrip("/") + "/"
