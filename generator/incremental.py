@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from .graph import Site
 from .model import ServiceRef
-from .views import agency_url, entity_key, journey_url, reverse_key, service_url
+from .urls import agency_url, journey_url, service_url
+from .views import entity_key, reverse_key
 
 
 def _entities(site: Site) -> dict[str, object]:

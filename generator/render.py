@@ -19,21 +19,24 @@ import jinja2
 import jinja2.meta
 
 from .graph import Site
-from .views import (
-    AZ_LETTER_PAGES_FROM,
-    AZ_PAGE_SIZE,
-    ViewBuilder,
+from .i18n import Words, install
+from .urls import (
     agencies_url,
     agency_url,
-    az_letter_heading,
     az_letter_url,
-    az_page_count,
     az_url,
     home_url,
     journey_url,
     journeys_url,
     search_url,
     service_url,
+)
+from .views import (
+    AZ_LETTER_PAGES_FROM,
+    AZ_PAGE_SIZE,
+    ViewBuilder,
+    az_letter_heading,
+    az_page_count,
 )
 
 
@@ -98,6 +101,7 @@ class Renderer:
             # stat every template file on every page.
             auto_reload=False,
         )
+        install(self.env, Words())
         self.site_name = site_name
         self.site_description = site_description or f"{site_name}: every step, across every agency, in one place."
         self.base_url = base_url

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from .graph import Site
 from .model import ServiceRef
 from .readability import reading_grade
+from .urls import service_url
 from .validate import MAX_GRADE, REVIEW_MONTHS, months_before
-from .views import service_url
 
 DUE_DAYS = 30
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from lunr.builder import Builder
 from lunr.index import Index
 
 from .graph import Site
+from .jsontext import compact_json
 from .lunr_pipeline import (
     LUNR_STEMMER,
     LUNR_STOP_WORD_FILTER,
@@ -35,7 +35,7 @@ from .lunr_pipeline import (
     tokenize,
     trim,
 )
-from .views import agency_url, journey_url, service_url
+from .urls import agency_url, journey_url, service_url
 
 FORMAT = 1
 """Version of the index file's layout; content/assets/search.js reads this version."""
@@ -290,21 +290,17 @@ def result_record(doc: SearchDocument) -> list[str]:
     return [KINDS[doc.kind].code, doc.title, doc.summary, doc.agency, doc.url]
 
 
-def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
 def build_search(docs: Sequence[SearchDocument]) -> SearchBundle:
     """The search files for a list of documents."""
     index = compact_index(docs)
-    chunks = [_dump([result_record(d) for d in docs[i:i + CHUNK_SIZE]]) for i in range(0, len(docs), CHUNK_SIZE)]
+    chunks = [compact_json([result_record(d) for d in docs[i:i + CHUNK_SIZE]]) for i in range(0, len(docs), CHUNK_SIZE)]
     digest = hashlib.sha256()
-    for text in [_dump(index), *chunks]:
+    for text in [compact_json(index), *chunks]:
         digest.update(text.encode("utf-8"))
     version = digest.hexdigest()[:12]
     index["version"] = version
     index["kinds"] = {k.code: k.label for k in KINDS.values()}
-    files = {"search/index.json": _dump(index)}
+    files = {"search/index.json": compact_json(index)}
     files.update({f"search/docs/{n}.json": text for n, text in enumerate(chunks)})
     return SearchBundle(tuple(docs), files, version)
 

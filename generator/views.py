@@ -7,7 +7,6 @@ citizen is shown, which step comes before) is made here, where it can be tested.
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,37 +17,26 @@ from .formatting import address_lines, days, long_date, money, money_range, tel_
 from .graph import Site, StepUse
 from .markup import MarkdownRenderer
 from .model import Agency, Channel, Journey, Service, ServiceRef, Step
+from .urls import (
+    agencies_url,
+    agency_url,
+    asset_url,
+    az_anchor,
+    az_letter_url,
+    az_url,
+    home_url,
+    journey_url,
+    journeys_url,
+    relative,
+    search_url,
+    service_url,
+    step_anchor,
+)
 
 JURISDICTION_LABELS = {"federal": "Federal", "state": "State", "county": "County", "municipal": "City and local"}
 CHANNEL_LABELS = {"online": "Online", "in_person": "In person", "phone": "By phone", "mail": "By mail",
                   "email": "By email"}
 UNKNOWN_FEE = "Contact the agency"
-
-
-# -- URLs: every page lives at a directory URL relative to the site root ("" is the home page).
-
-def home_url() -> str:
-    return ""
-
-
-def journeys_url() -> str:
-    return "journeys/"
-
-
-def journey_url(journey_id: str) -> str:
-    return f"journeys/{journey_id}/"
-
-
-def agencies_url() -> str:
-    return "agencies/"
-
-
-def agency_url(agency_id: str) -> str:
-    return f"agencies/{agency_id}/"
-
-
-def az_url() -> str:
-    return "services/"
 
 
 AZ_LETTER_PAGES_FROM = 300
@@ -61,64 +49,15 @@ AZ_PAGE_SIZE = 200
 "Register"), so one letter can have thousands; its pages stay under about 120 KB."""
 
 
-def az_letter_url(letter: str, number: int = 1) -> str:
-    """Page `number` of one letter's services ('a-z/b/', 'a-z/b/2/', 'a-z/0-9/'), when the A to Z
-    has a page per letter."""
-    slug = "0-9" if letter == "0-9" else letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
-    return f"a-z/{slug}/" + (f"{number}/" if number > 1 else "")
-
-
 def az_page_count(services: int, page_size: int = AZ_PAGE_SIZE) -> int:
     """How many pages a letter with this many services has."""
     return max(1, -(-services // page_size))
-
-
-def az_anchor(letter: str) -> str:
-    """The id of a letter's section on the one-page A to Z."""
-    return "letter-" + ("digits" if letter == "0-9" else letter.lower())
-
-
-def service_url(ref: ServiceRef) -> str:
-    return f"services/{ref.agency}/{ref.service}/"
-
-
-def search_url() -> str:
-    return "search/"
-
-
-def asset_url(page: str, path: str) -> str:
-    """A link from the page at `page` to a file (not a directory page) at `path` from the site root."""
-    return posixpath.relpath("/" + path, "/" + page)
 
 
 def item_page_urls(site: Site) -> list[str]:
     """Every journey, agency and service page."""
     return ([journey_url(j) for j in site.journeys] + [agency_url(a) for a in site.agencies]
             + [service_url(r) for r in site.services])
-
-
-def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url` that works wherever the site is hosted."""
-    path, _, fragment = to_url.partition("#")
-    if fragment and path == from_url:
-        return "#" + fragment
-    # A service page links to dozens of pages: split the directory URLs (a step of their own,
-    # no '.' or '..') instead of posixpath.relpath, which normalises and absolutises both.
-    here = from_url.split("/")
-    there = path.split("/")
-    if "." in here or ".." in here or "." in there or ".." in there:
-        target = posixpath.relpath("/" + path, "/" + from_url)
-        target = "./" if target == "." else target + "/"
-    else:
-        here = [p for p in here if p]
-        there = [p for p in there if p]
-        common = 0
-        for a, b in zip(here, there):
-            if a != b:
-                break
-            common += 1
-        target = "../" * (len(here) - common) + "".join(p + "/" for p in there[common:]) or "./"
-    return target + ("#" + fragment if fragment else "")
 
 
 def fee_summary(service: Service) -> str:
@@ -525,10 +464,6 @@ def reverse_key(kind: str, key: object) -> str:
     """What a page lists through other files' links: a service's prerequisite-of and part-of
     lists, an agency's services and journeys."""
     return f"{kind}-links:{key}"
-
-
-def step_anchor(number: int) -> str:
-    return f"step-{number}"
 
 
 def json_ld(service: Service, agency: Agency, url: str) -> Markup:

@@ -6,7 +6,6 @@ import functools
 import gc
 import gzip
 import hashlib
-import json
 import multiprocessing
 import os
 import shutil
@@ -22,10 +21,12 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from .graph import Site
+from .jsontext import compact_json
 from .model import Agency, Journey, Service, ServiceRef
 from .render import GeneratedPage, Renderer, TemplateProblem
 from .shell import Shell
-from .views import AZ_LETTER_PAGES_FROM, AZ_PAGE_SIZE, agency_url, journey_url, service_url
+from .urls import agency_url, journey_url, service_url
+from .views import AZ_LETTER_PAGES_FROM, AZ_PAGE_SIZE
 
 
 @functools.cache
@@ -99,11 +100,6 @@ def open_data(site: Site) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _json(value: Any) -> str:
-    # Compact separators keep json's C encoder (indent= falls back to the pure-Python one).
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 @dataclass
 class OpenDataCache:
     """Each record's JSON, kept between live-preview builds: a record is written again only when
@@ -118,7 +114,7 @@ class OpenDataCache:
         kept = self.records.get(key)
         if kept is not None and kept[0][0] is inputs[0] and kept[0][1:] == inputs[1:]:
             return kept[1]
-        text = _json(make(*args))
+        text = compact_json(make(*args))
         self.records[key] = (inputs, text)
         return text
 

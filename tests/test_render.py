@@ -232,7 +232,7 @@ def test_relative_links_are_those_of_posixpath(from_url, to_url, fragment):
     """views.relative splits URLs itself (for speed); it must give posixpath.relpath's answer."""
     import posixpath
 
-    from generator.views import relative
+    from generator.urls import relative
 
     expected = posixpath.relpath("/" + to_url, "/" + from_url)
     expected = ("./" if expected == "." else expected + "/")

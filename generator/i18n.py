@@ -1,0 +1,80 @@
+"""Every word a citizen reads, from one catalogue, in the page's language.
+
+Templates say their words through gettext (`{{ _("What it costs") }}`, `ngettext(...)`: Jinja's
+i18n extension, new style, so that values put into a message are escaped and the message itself
+is the template's own markup). Python marks the words it defines with `N_()` and says them through
+a `Words`, which is what a page is rendered with. `make messages` extracts every word of
+`generator/` and `overrides/` into `locales/messages.pot` (pybabel with `babel.cfg`), and a test
+fails while the committed catalogue is out of date.
+
+English is the source language: with no catalogue for it, every word shows as written. A
+government rewords its site, or adds a language, with `locales/<lang>/LC_MESSAGES/messages.po`
+in its repository, compiled when the site is built; no Python changes.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+SOURCE_LANGUAGE = "en"
+CATALOGUE_DOMAIN = "messages"
+LOCALES_DIR = "locales"
+"""The catalogue's folder in the site repository: locales/messages.pot and locales/<lang>/LC_MESSAGES/."""
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools look for
+    """Marks a word for the catalogue where it is defined; a `Words` translates it where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class Words:
+    """The catalogue of one language."""
+
+    language: str = SOURCE_LANGUAGE
+    translations: gettext.NullTranslations = field(default_factory=gettext.NullTranslations, compare=False)
+
+    def gettext(self, message: str, **values: Any) -> str:
+        """`message` in this language, with `%(name)s` placeholders filled from `values`."""
+        text = self.translations.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
+        """The form for `count` (`%(num)s` is the count, as in Jinja's ngettext)."""
+        text = self.translations.ngettext(singular, plural, count)
+        return text % {"num": count, **values}
+
+
+def catalogue_path(root: Path, language: str) -> Path:
+    return root / LOCALES_DIR / language / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
+
+
+def load_words(root: Path | None, language: str = SOURCE_LANGUAGE) -> Words:
+    """The words of `language`: its catalogue in the site repository at `root`, compiled now, or
+    the words as written when there is none (English, the source language)."""
+    path = catalogue_path(root, language) if root is not None else None
+    if path is None or not path.is_file():
+        return Words(language)
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Words(language, Translations(compiled, domain=CATALOGUE_DOMAIN))
+
+
+def install(env: jinja2.Environment, words: Words) -> None:
+    """Give a Jinja environment's templates `_`, `gettext` and `ngettext` in the words' language."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]

@@ -1,0 +1,87 @@
+"""Every address on the site, in one place: each page lives at a directory URL relative to the
+site root ("" is the home page), and every link between pages is made relative, so that the site
+works wherever it is hosted (a domain's root, a folder, a file system)."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import ServiceRef
+
+
+def home_url() -> str:
+    return ""
+
+
+def journeys_url() -> str:
+    return "journeys/"
+
+
+def journey_url(journey_id: str) -> str:
+    return f"journeys/{journey_id}/"
+
+
+def agencies_url() -> str:
+    return "agencies/"
+
+
+def agency_url(agency_id: str) -> str:
+    return f"agencies/{agency_id}/"
+
+
+def az_url() -> str:
+    return "services/"
+
+
+def az_letter_url(letter: str, number: int = 1) -> str:
+    """Page `number` of one letter's services ('a-z/b/', 'a-z/b/2/', 'a-z/0-9/'), when the A to Z
+    has a page per letter."""
+    slug = "0-9" if letter == "0-9" else letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
+    return f"a-z/{slug}/" + (f"{number}/" if number > 1 else "")
+
+
+def az_anchor(letter: str) -> str:
+    """The id of a letter's section on the one-page A to Z."""
+    return "letter-" + ("digits" if letter == "0-9" else letter.lower())
+
+
+def service_url(ref: ServiceRef) -> str:
+    return f"services/{ref.agency}/{ref.service}/"
+
+
+def search_url() -> str:
+    return "search/"
+
+
+def step_anchor(number: int) -> str:
+    """The id of a step on its journey's page."""
+    return f"step-{number}"
+
+
+def asset_url(page: str, path: str) -> str:
+    """A link from the page at `page` to a file (not a directory page) at `path` from the site root."""
+    return posixpath.relpath("/" + path, "/" + page)
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` that works wherever the site is hosted."""
+    path, _, fragment = to_url.partition("#")
+    if fragment and path == from_url:
+        return "#" + fragment
+    # A service page links to dozens of pages: split the directory URLs (a step of their own,
+    # no '.' or '..') instead of posixpath.relpath, which normalises and absolutises both.
+    here = from_url.split("/")
+    there = path.split("/")
+    if "." in here or ".." in here or "." in there or ".." in there:
+        target = posixpath.relpath("/" + path, "/" + from_url)
+        target = "./" if target == "." else target + "/"
+    else:
+        here = [p for p in here if p]
+        there = [p for p in there if p]
+        common = 0
+        for a, b in zip(here, there):
+            if a != b:
+                break
+            common += 1
+        target = "../" * (len(here) - common) + "".join(p + "/" for p in there[common:]) or "./"
+    return target + ("#" + fragment if fragment else "")
