@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 
 from .csp import add_csp
 from .graph import Site
+from .i18n import Words, install
 from .incremental import BuildMemory, pages_to_render, removed_pages
 from .pipeline import CheckCache, check
 from .render import GeneratedPage, TemplateProblem
@@ -306,6 +307,12 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             return output
         output = valid_toggles(output)
         return output if self._serving else add_csp(output)
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        # The theme's own templates (main.html, 404.html) say their words through the same
+        # catalogue as onestop's pages.
+        install(env, Words())
+        return env
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)
