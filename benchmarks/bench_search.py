@@ -42,6 +42,7 @@ sys.path.insert(0, str(REPO))
 
 from generator.graph import Site, link  # noqa: E402
 from generator.load import Positions, SourceFile  # noqa: E402
+from generator.options import SiteOptions  # noqa: E402
 from generator.render import Renderer  # noqa: E402
 from generator.search import FIELDS, build_search, documents, lunr_py_index, result_record  # noqa: E402
 
@@ -217,7 +218,7 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def write_harness(site: Site, bundle_files: dict[str, str], docs_store: str, folder: Path) -> None:
     """The real search page body (Renderer) in a bare HTML shell, with the real assets."""
-    renderer = Renderer([REPO / "overrides"], "Benchmark")
+    renderer = Renderer(SiteOptions(REPO, "Benchmark", template_dirs=(REPO / "overrides",)))
     page = next(p for p in renderer.pages(site) if p.kind == "search")
     (folder / "assets").mkdir(parents=True)
     for asset in ("lunr.min.js", "search.js", "search-worker.js", "onestop.css"):

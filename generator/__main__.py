@@ -1,3 +1,5 @@
+"""`python -m generator`: the onestop command."""
+
 import sys
 
 from .cli import main

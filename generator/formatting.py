@@ -1,9 +1,13 @@
-"""How numbers, money, days and dates read on the site: in plain US English."""
+"""How numbers, money, days and dates read on the site, in the words of the page's language."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from babel.dates import format_date
+
+from .i18n import Words
 
 _SYMBOLS = {"USD": "$"}
 
@@ -15,21 +19,21 @@ def money(amount: float, currency: str = "USD") -> str:
     return f"{symbol}{text}" if symbol else f"{text} {currency}"
 
 
-def money_range(low: float, high: float, currency: str = "USD") -> str:
+def money_range(low: float, high: float, words: Words, currency: str = "USD") -> str:
     if low == high:
         return money(low, currency)
-    return f"{money(low, currency)} to {money(high, currency)}"
+    return words.gettext("%(low)s to %(high)s", low=money(low, currency), high=money(high, currency))
 
 
-def days(count: int) -> str:
+def days(count: int, words: Words) -> str:
     if count == 0:
-        return "right away"
-    return "1 day" if count == 1 else f"{count:,} days"
+        return words.gettext("right away")
+    return words.ngettext("%(num)s day", "%(num)s days", count, num=f"{count:,}")
 
 
-def long_date(day: dt.date) -> str:
-    """2026-11-01 -> 'November 1, 2026'"""
-    return f"{day:%B} {day.day}, {day.year}"
+def long_date(day: dt.date, words: Words) -> str:
+    """2026-11-01 -> 'November 1, 2026' (in the words' language, by Babel)."""
+    return format_date(day, "long", locale=words.language)
 
 
 def tel_href(phone: str) -> str:

@@ -29,6 +29,17 @@ from .model import (
 )
 
 
+def entity_key(kind: str, key: object) -> str:
+    """An entity of the site as pages depend on it: 'service:agency/service', 'agency:id', 'journey:id'."""
+    return f"{kind}:{key}"
+
+
+def reverse_key(kind: str, key: object) -> str:
+    """What a page lists through other files' links to an entity: a service's prerequisite-of and
+    part-of lists, an agency's services and journeys."""
+    return f"{kind}-links:{key}"
+
+
 def find_cycles(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
     """Each distinct cycle once, as a list of nodes starting at its smallest (a -> b -> ... )."""
     state: dict[str, int] = {}  # 1: on the current path, 2: finished

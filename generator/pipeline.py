@@ -1,45 +1,25 @@
-"""Load -> validate -> link, for the CLI and the site-engine adapters alike."""
+"""Check the content: load -> validate -> link, for the CLI and the site build alike."""
 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import codeowners
 from .graph import Site, link
-from .load import LoadCache, SourceFile, discover, load_candidates, load_result, load_tree
+from .load import SourceFile, discover, load_candidates, load_result, load_tree
+from .parallel import can_fork, cores, fork_helper
 from .problems import Problem, Severity
 from .readability import GradeWorker
-from .settings import Settings, load_settings
 from .validate import FileCheck, check_file, validate
+
+if TYPE_CHECKING:
+    from .preview import CheckCache
 
 GRADE_WORKER_FROM = 1000
 """From this many files, reading grades are computed in a second process (see readability.py)."""
-
-
-@dataclass
-class CheckCache:
-    """What live preview keeps between checks, so that a save re-reads and re-checks one file.
-
-    Each file's parse (keyed by its size, modification time and inode), then its own rules and its
-    entity, keyed by path and reused only while the parsed file is the very same object. The rules
-    that span files (references, cycles, orphans, review dates) always run again.
-    """
-
-    files: LoadCache = field(default_factory=LoadCache)
-    file_checks: dict[str, FileCheck] = field(default_factory=dict)
-    entities: dict[str, tuple[SourceFile, Any]] = field(default_factory=dict)
-
-    def forget_all_but(self, paths: set[str]) -> None:
-        """Drop what was kept of files that are gone."""
-        for kept in (self.file_checks, self.entities):
-            for path in kept.keys() - paths:
-                del kept[path]
 
 
 @dataclass(frozen=True)
@@ -58,6 +38,10 @@ class CheckResult:
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors or (strict and self.warnings))
+
+    def with_problems(self, more: list[Problem]) -> CheckResult:
+        """The same check with `more` problems (e.g. of the repository around the content)."""
+        return CheckResult(sorted(self.problems + more), self.site) if more else self
 
 
 READ_HELPER_FROM = 2000
@@ -87,34 +71,21 @@ def _read_in_two(root: Path, candidates: list[Any]) -> _Read:
     here. The helper's share is the smaller, as it also pickles what it read (a quarter of the
     time reading takes) and this process unpickles it."""
     split = len(candidates) * 14 // 25
-    context = multiprocessing.get_context("fork")
-    parent_end, child_end = context.Pipe(duplex=False)
-    helper = context.Process(target=_read_helper, args=(child_end, root, candidates[split:]), daemon=True,
-                             name="onestop-read")
-    helper.start()
-    child_end.close()
+    helper = fork_helper(_read_helper, root, candidates[split:], name="onestop-read")
     mine = _read(root, candidates[:split])
     try:
-        theirs = parent_end.recv()
+        theirs = helper.conn.recv()
     except (EOFError, OSError):
         theirs = _read(root, candidates[split:])
     finally:
-        parent_end.close()
-        helper.join()
+        helper.stop()
     return mine + theirs
 
 
-def _sorted(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message))
-
-
-def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = None, *,
-          repository: bool = False) -> CheckResult:
+def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = None) -> CheckResult:
     """Load and validate the content under `root`; link it when there is no error.
 
     A `cache` (live preview) reuses what an earlier check made of files that have not changed since.
-    `repository` adds the checks of the repository around the content (onestop.yml and
-    .github/CODEOWNERS), as `onestop check` does; a site build leaves them out.
     """
     today = today or dt.date.today()
     found = discover(root)
@@ -122,8 +93,7 @@ def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = N
     # the files are parsed; small sites and live preview grade here (grades are cached across checks).
     grader = GradeWorker() if len(found.candidates) >= GRADE_WORKER_FROM and cache is None else None
     try:
-        if cache is None and len(found.candidates) >= READ_HELPER_FROM and (os.cpu_count() or 1) > 1 \
-                and "fork" in multiprocessing.get_all_start_methods():
+        if cache is None and len(found.candidates) >= READ_HELPER_FROM and can_fork(cores()):
             read = _read_in_two(root, found.candidates)
             loaded = load_result(found, [(source, problem) for source, problem, _ in read])
             file_checks: dict[str, FileCheck] | None = {c.source.path: c for _, _, c in read if c is not None}
@@ -137,13 +107,8 @@ def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = N
         if grader:
             grader.close()
     problems = loaded.problems + validated.problems
-    settings, settings_problems = load_settings(root) if repository else (Settings(), [])
-    problems += settings_problems
     if any(p.severity is Severity.ERROR for p in problems):
-        return CheckResult(_sorted(problems), None)
+        return CheckResult(sorted(problems), None)
     if cache:
         cache.forget_all_but({f.path for f in loaded.files})
-    site = link(validated.valid, cache.entities if cache else None)
-    if repository:  # whom CODEOWNERS should name is only known once all content is valid
-        problems += codeowners.problems(root, site, settings)
-    return CheckResult(_sorted(problems), site)
+    return CheckResult(sorted(problems), link(validated.valid, cache.entities if cache else None))

@@ -50,18 +50,6 @@ class Problem:
         return f"::{kind} file={path},line={self.line},col={self.col}::{text}"
 
 
-class ContentError(Exception):
-    """Raised by the pipeline when the content has errors; carries every problem."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        errors = [p for p in problems if p.severity is Severity.ERROR]
-        super().__init__(f"{len(errors)} error(s) in content")
-
-
-def errors(problems: list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.ERROR]
-
-
-def warnings(problems: list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.WARNING]
+class BuildFailure(Exception):
+    """The build cannot go on (a broken template, a folder it cannot write): the message says why,
+    in one line, for the person running it."""

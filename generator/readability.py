@@ -12,11 +12,12 @@ starts: the dictionary loads while the main process parses YAML.
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import re
 from collections.abc import Iterator, Mapping
 from multiprocessing.connection import Connection
 from typing import Any
+
+from .parallel import Helper, can_fork, fork_helper
 
 _VARIANT = re.compile(r"\(\d+\)$")
 
@@ -67,40 +68,35 @@ class GradeWorker:
     """Grades texts in a forked process; falls back to this process where fork is unavailable."""
 
     def __init__(self) -> None:
-        self._conn: Connection | None = None
-        self._process: Any = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            self._conn, child = context.Pipe()
-            self._process = context.Process(target=_serve, args=(child,), daemon=True)
-            self._process.start()
-            child.close()
+        self._helper: Helper | None = fork_helper(_serve, name="onestop-grades") if can_fork() else None
 
     def submit(self, texts: list[str]) -> Mapping[str, float]:
         """Start grading `texts`; the returned mapping waits for the grades on first use."""
         return _PendingGrades(self, list(dict.fromkeys(texts)))
 
+    def _send(self, texts: list[str]) -> None:
+        if self._helper is not None:
+            self._helper.conn.send(texts)
+
     def _collect(self, texts: list[str]) -> dict[str, float]:
-        if self._conn is None:
+        if self._helper is None:
             return {t: reading_grade(t) for t in texts}
         try:
-            return dict(zip(texts, self._conn.recv(), strict=True))
+            return dict(zip(texts, self._helper.conn.recv(), strict=True))
         finally:
             self.close()
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._process.join(timeout=5)
-            self._conn = None
+        if self._helper is not None:
+            self._helper.stop()
+            self._helper = None
 
 
 class _PendingGrades(Mapping[str, float]):
     def __init__(self, worker: GradeWorker, texts: list[str]):
         self._worker, self._texts = worker, texts
         self._grades: dict[str, float] | None = None
-        if worker._conn is not None:
-            worker._conn.send(texts)
+        worker._send(texts)
 
     def _ready(self) -> dict[str, float]:
         if self._grades is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.options import SiteOptions
 from generator.pipeline import CheckResult, check
 
 REPO = Path(__file__).resolve().parent.parent
@@ -60,6 +61,12 @@ MINIMAL = {
     "journeys/start-trading.yml": JOURNEY,
 }
 """The smallest valid site; tests swap one file for a bad one."""
+
+
+def site_options(name: str = "Riverton Business Hub", root: Path = RIVERTON, **options: object) -> SiteOptions:
+    """Options for rendering a fixture's pages with this repository's templates."""
+    options.setdefault("template_dirs", (REPO / "overrides",))
+    return SiteOptions(content_root=root, site_name=name, **options)  # type: ignore[arg-type]
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -227,8 +227,8 @@ def test_agency_text_reaches_title_meta_and_navigation_as_text(tmp_path):
 def test_onestop_build_checks_the_content_once_and_equals_a_mkdocs_build(tmp_path, monkeypatch):
     """The CLI hands the site it has checked to the plugin (checking 10,000 files twice cost
     seconds); the pages are the same as those of a plain `mkdocs build`, which checks for itself."""
+    import generator.build
     import generator.cli
-    import generator.mkdocs_plugin
     from generator.cli import main
 
     root = copy_site(RIVERTON, tmp_path / "repo")
@@ -240,7 +240,7 @@ def test_onestop_build_checks_the_content_once_and_equals_a_mkdocs_build(tmp_pat
         return real_check(*args, **kwargs)
 
     monkeypatch.setattr(generator.cli, "check", counting_check)
-    monkeypatch.setattr(generator.mkdocs_plugin, "check", counting_check)
+    monkeypatch.setattr(generator.build, "check", counting_check)
     monkeypatch.chdir(root)
     assert main(["build", *ENV_TODAY, "--site-dir", str(tmp_path / "cli-site")]) == 0
     assert checks == [Path(".")]

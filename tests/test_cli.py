@@ -71,21 +71,6 @@ def test_every_command_has_help_and_is_documented():
         assert run.returncode == 0 and run.stdout.startswith(f"usage: onestop {name}")
 
 
-def test_only_the_site_engine_adapters_import_mkdocs():
-    """The editors' tools (new, codeowners, report, diff, csp) and the core move with the core."""
-    allowed = {"mkdocs_plugin.py", "mkdocs_build.py"}
-    for path in sorted((REPO / "generator").glob("*.py")):
-        if path.name in allowed:
-            continue
-        source = path.read_text()
-        assert not re.search(r"^\s*(from|import)\s+mkdocs\b", source, re.MULTILINE), path.name
-    run = subprocess.run([sys.executable, "-c", "import sys, generator.cli, generator.scaffold, generator.codeowners, "
-                          "generator.report, generator.diff, generator.csp, generator.settings; "
-                          "print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"],
-                         capture_output=True, text=True, cwd=REPO, timeout=60)
-    assert run.stdout.strip() == "False", run.stderr
-
-
 def test_format_github_says_when_there_are_more_problems_than_github_shows(tmp_path):
     root = copy_site(RIVERTON, tmp_path / "repo")
     for i in range(12):

@@ -113,8 +113,9 @@ def test_a_check_that_keeps_files_between_saves_finds_what_a_fresh_check_finds(t
     after each edit its problems and its site are those of a check from scratch."""
     import datetime as dt
 
-    from generator.pipeline import CheckCache, check
-    from generator.write import OpenDataCache, open_data_files
+    from generator.opendata import OpenDataCache, open_data_files
+    from generator.pipeline import check
+    from generator.preview import CheckCache
 
     root = copy_site(RIVERTON, tmp_path / "repo")
     today = dt.date(2026, 11, 28)

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
+import generator.page_writers
 import generator.pipeline
-import generator.write
-from conftest import REPO, RIVERTON, copy_site
+from conftest import REPO, RIVERTON, copy_site, site_options
+from generator.page_writers import PageWriters
 from generator.pipeline import check
-from generator.shell import SHELL_URLS, Shell
-from generator.write import PageWriters, RenderSettings
+from generator.render import Renderer
+from generator.shell import Shell, shell_urls
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -64,7 +65,7 @@ SHELL_HTML = "<html><title>onestopshelltitletoken</title><a href='/{url}'>self</
 
 
 def _shells() -> dict[str, Shell]:
-    return {kind: Shell(kind, SHELL_HTML.format(url=url)) for kind, url in SHELL_URLS.items()}
+    return {kind: Shell(kind, SHELL_HTML.format(url=url)) for kind, url in shell_urls().items()}
 
 
 def _files(site_dir: Path) -> dict[str, str]:
@@ -72,11 +73,11 @@ def _files(site_dir: Path) -> dict[str, str]:
 
 
 def test_forked_page_writers_write_what_one_process_writes(riverton, tmp_path, monkeypatch):
-    settings = RenderSettings((REPO / "overrides",), "Riverton", "", "https://x.example.gov/", "../")
-    alone = PageWriters(riverton.site, settings, workers=1).write(_shells(), tmp_path / "alone")
-    monkeypatch.setattr(generator.write, "FORK_FROM", 1)
-    writers = PageWriters(riverton.site, settings, workers=2)
-    assert len(writers._writers) == 2  # forked, each rendering already
+    renderer = Renderer(site_options("Riverton", site_url="https://x.example.gov/", edit_prefix="../"))
+    alone = PageWriters(riverton.site, renderer, workers=1).write(_shells(), tmp_path / "alone")
+    monkeypatch.setattr(generator.page_writers, "FORK_FROM", 1)
+    writers = PageWriters(riverton.site, renderer, workers=2)
+    assert writers.forked == 2  # forked, each rendering already
     forked = writers.write(_shells(), tmp_path / "forked")
     assert forked == alone and len(forked) == 11
     assert _files(tmp_path / "forked") == _files(tmp_path / "alone")
@@ -85,21 +86,21 @@ def test_forked_page_writers_write_what_one_process_writes(riverton, tmp_path, m
 
 
 def test_a_failing_page_writer_fails_the_build_with_its_traceback(riverton, tmp_path, monkeypatch):
-    settings = RenderSettings((REPO / "overrides",), "Riverton", "", None, "")
-    monkeypatch.setattr(generator.write, "FORK_FROM", 1)
-    writers = PageWriters(riverton.site, settings, workers=2)
+    renderer = Renderer(site_options("Riverton"))
+    monkeypatch.setattr(generator.page_writers, "FORK_FROM", 1)
+    writers = PageWriters(riverton.site, renderer, workers=2)
     shells = _shells()
     del shells["agency"]  # every writer has agency pages to write: each fails
     with pytest.raises(RuntimeError, match=r"(?s)writing pages failed:.*KeyError: 'agency'"):
         writers.write(shells, tmp_path / "site")
-    assert writers._writers == []
+    assert writers.forked == 0
 
 
 def test_an_abandoned_build_stops_its_page_writers(riverton, monkeypatch):
-    settings = RenderSettings((REPO / "overrides",), "Riverton", "", None, "")
-    monkeypatch.setattr(generator.write, "FORK_FROM", 1)
-    writers = PageWriters(riverton.site, settings, workers=2)
-    processes = [process for process, _ in writers._writers]
+    renderer = Renderer(site_options("Riverton"))
+    monkeypatch.setattr(generator.page_writers, "FORK_FROM", 1)
+    writers = PageWriters(riverton.site, renderer, workers=2)
+    processes = [helper.process for helper in writers._writers]
     writers.cancel()
     assert [p.is_alive() for p in processes] == [False, False]
     assert [p.exitcode for p in processes] == [0, 0]
@@ -127,12 +128,12 @@ class _FakeParent:
 
 @pytest.mark.parametrize("ready_after", [0, 3, 10**9], ids=["shells first", "shells midway", "shells last"])
 def test_a_page_writer_writes_the_same_whenever_the_shells_come(riverton, tmp_path, ready_after):
-    from generator.write import _writer, item_keys
+    from generator.page_writers import _writer, item_jobs
 
-    settings = RenderSettings((REPO / "overrides",), "Riverton", "", None, "")
-    expected = PageWriters(riverton.site, settings, workers=1).write(_shells(), tmp_path / "alone")
+    renderer = Renderer(site_options("Riverton"))
+    expected = PageWriters(riverton.site, renderer, workers=1).write(_shells(), tmp_path / "alone")
     parent = _FakeParent(_shells(), tmp_path / "site", ready_after)
-    _writer(parent, riverton.site, settings.renderer(), "", item_keys(riverton.site))
+    _writer(parent, riverton.site, renderer, item_jobs(riverton.site))
     [(status, written)] = parent.sent
     assert status == "written" and dict(written) == expected
     assert _files(tmp_path / "site") == _files(tmp_path / "alone")
@@ -145,8 +146,8 @@ def test_a_template_error_in_a_page_writer_names_the_template(riverton, tmp_path
     shutil.copytree(REPO / "overrides", theme)
     service = theme / "onestop" / "service.html"
     service.write_text(service.read_text() + "{{ nosuchthing.x }}\n")
-    monkeypatch.setattr(generator.write, "FORK_FROM", 1)
-    writers = PageWriters(riverton.site, RenderSettings((theme,), "Riverton", "", None, ""), workers=2)
+    monkeypatch.setattr(generator.page_writers, "FORK_FROM", 1)
+    writers = PageWriters(riverton.site, Renderer(site_options("Riverton", template_dirs=(theme,))), workers=2)
     line = len(service.read_text().splitlines())
     with pytest.raises(TemplateProblem, match=f"^{re.escape(str(service))}:{line}: template error: "
                                               "'nosuchthing' is undefined$"):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import material
 
-from generator.mkdocs_plugin import valid_toggles
+from generator.engines.mkdocs.theme import valid_toggles
 
 BASE = Path(material.__file__).parent / "templates" / "base.html"
 

@@ -1,4 +1,4 @@
-"""Run a MkDocs build of the site into a given folder (used by `onestop build`)."""
+"""`onestop build`'s way of running MkDocs: a build of the site into a given folder."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .graph import Site
+    from ...graph import Site
 
 
 class EngineError(Exception):

@@ -14,10 +14,10 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from .load import SourceFile, read_yaml_file
-from .problems import Problem
-from .schemas import _registry
-from .validate import schema_problems
+from ..load import SourceFile, read_yaml_file
+from ..problems import Problem
+from ..schemas import _registry
+from ..validate import schema_problems
 
 SETTINGS_FILE = "onestop.yml"
 

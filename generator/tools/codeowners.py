@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .graph import Site
-from .problems import Problem, Severity
+from ..graph import Site
+from ..problems import Problem, Severity
 from .settings import SETTINGS_FILE, Settings
 
 CODEOWNERS = ".github/CODEOWNERS"

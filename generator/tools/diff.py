@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .pipeline import check
-from .problems import Problem
-from .write import open_data
+from ..opendata import open_data
+from ..pipeline import check
+from ..problems import Problem
 
 KINDS = ("services", "journeys", "agencies")
 FIELD_LABELS = {"part_of": "journeys it is part of", "required_by": "services that need it",

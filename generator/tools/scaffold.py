@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
-from .load import Kind
-from .schemas import SCHEMA_FILES, _registry, validator
-from .validate import id_problem
+from ..load import Kind
+from ..schemas import SCHEMA_FILES, _registry, validator
+from ..validate import id_problem
 
 WIDTH = 100
 

@@ -10,11 +10,11 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
 
-from .graph import Site
-from .model import ServiceRef
-from .readability import reading_grade
-from .urls import service_url
-from .validate import MAX_GRADE, REVIEW_MONTHS, months_before
+from ..graph import Site
+from ..model import ServiceRef
+from ..readability import reading_grade
+from ..urls import service_url
+from ..validate import MAX_GRADE, REVIEW_MONTHS, months_before
 
 DUE_DAYS = 30
 

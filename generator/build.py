@@ -1,0 +1,130 @@
+"""A build of the site, whatever the site engine: check the content, start the page writers, give
+the engine the files it publishes, then write the pages of every entity into the engine's shells.
+
+A site-engine adapter drives one `SiteBuild` per build through three calls, in the engine's order:
+
+- `start(checked)`: check the content (or take the site the CLI has just checked), before the
+  engine touches the site folder, so broken content never empties an existing site; then start
+  the page writers, which render while the engine works;
+- `index_pages()` and `files(content_pages)`: the pages that go through the engine (home, the
+  lists, search) and the files it copies as they are (open data, JSON Schemas, the search index);
+- `finish(shells, site_dir, engine_pages)`: with the engine's page shells, write every journey,
+  agency and service page, keep live preview's memory, write the sitemap.
+
+`cancel()` stops the page writers if the engine fails in between.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .graph import Site
+from .i18n import Words, load_words
+from .opendata import open_data_files
+from .options import SiteOptions
+from .output import write_sitemap
+from .page_types import item_page_urls
+from .page_writers import PageWriters
+from .parallel import CollectorPause
+from .pipeline import check
+from .preview import Preview, template_fingerprint
+from .problems import BuildFailure, Problem
+from .render import GeneratedPage, Renderer
+from .schemas import published_schemas
+from .search import ContentPage, site_search
+from .shell import Shell
+
+log = logging.getLogger("onestop")
+
+
+class ContentProblems(BuildFailure):
+    """The content has errors (or warnings, when strict): nothing is built."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("content has problems:\n" + "\n".join(p.format_text() for p in problems))
+        self.problems = problems
+
+
+class SiteBuild:
+    def __init__(self, options: SiteOptions, preview: Preview | None = None,
+                 warn: Callable[[str], None] = log.warning):
+        self.options = options
+        self.preview = preview
+        self._warn = warn
+        """Says a warning to whoever runs the build (the engine's log)."""
+        self.words: Words = load_words(options.content_root, options.language)
+        self.renderer = Renderer(options, self.words)
+        self._site: Site | None = None
+        self._writers: PageWriters | None = None
+        self._collector = CollectorPause()
+
+    @property
+    def site(self) -> Site:
+        if self._site is None:
+            raise RuntimeError("SiteBuild.start() has not run")
+        return self._site
+
+    def start(self, checked: Site | None = None, report_problems: bool = True) -> None:
+        """Check the content (unless `checked`, a site the caller has just checked) and start the
+        page writers. Raises ContentProblems when the content has errors."""
+        self._collector.pause()
+        if checked is None:
+            result = check(self.options.content_root, self.options.today,
+                           self.preview.checks if self.preview else None)
+            if report_problems:
+                for problem in result.warnings:
+                    self._warn(problem.format_text())
+            if result.failed(self.options.strict):
+                self._collector.resume()
+                raise ContentProblems(result.errors or result.warnings)
+            checked = result.site
+        assert checked is not None
+        self._site = checked
+        if self.preview is None or self.preview.renders_all:
+            # Every page of an entity will be written: start rendering them now, while the engine
+            # renders its own pages (a live-preview rebuild decides once it has the shells).
+            self._writers = PageWriters(checked, self.renderer, self.options.workers or None)
+
+    def index_pages(self) -> list[GeneratedPage]:
+        """The pages the engine renders itself, with their bodies."""
+        return list(self.renderer.index_pages(self.site))
+
+    def files(self, content_pages: Iterable[ContentPage]) -> dict[str, str]:
+        """The files the engine publishes as they are: path from the site root -> text."""
+        files = open_data_files(self.site, self.preview.open_data if self.preview else None)
+        files.update(published_schemas())
+        files.update(site_search(self.site, list(content_pages)).files)
+        return files
+
+    def finish(self, shells: dict[str, Shell], site_dir: Path, engine_pages: list[str]) -> int:
+        """Write the pages of every entity and the sitemap; returns how many pages the site has."""
+        try:
+            site, preview = self.site, self.preview
+            fingerprint = template_fingerprint(self.options, shells) if preview and preview.dirty else ""
+            writers, self._writers = self._writers, None
+            only = None
+            if writers is None:  # a live-preview rebuild: render what the change touches
+                assert preview is not None
+                only = preview.pages_to_render(site, fingerprint)
+                writers = PageWriters(site, self.renderer, self.options.workers or None, only)
+            removed = preview.clear_stale(site, site_dir, engine_pages) if preview else set()
+            written = writers.write(shells, site_dir)
+            if preview:
+                preview.remember(site, written, only, removed, fingerprint)
+            item_urls = item_page_urls(site)
+            if self.options.site_url:
+                write_sitemap(site_dir, self.options.site_url, [*engine_pages, *item_urls])
+            else:
+                self._warn("onestop: set the site's address (site_url) to get a sitemap.xml of every page")
+            return len(engine_pages) + len(item_urls)
+        finally:
+            self._collector.resume()
+
+    def cancel(self) -> None:
+        """The engine failed: stop the page writers."""
+        if self._writers is not None:
+            self._writers.cancel()
+            self._writers = None
+        self._collector.resume()

@@ -1,0 +1,164 @@
+"""The `onestop` MkDocs plugin: each hook hands its work to one engine-neutral `SiteBuild`
+(build.py), as MkDocs' own search plugin hands its work to `SearchIndex`.
+
+- on_pre_build starts the build (checks the content before MkDocs cleans the site folder, starts
+  the page writers);
+- on_files adds the generated pages, the page shells and the files to copy (files.py);
+- on_page_content puts each generated body in; on_post_build writes the pages of every entity
+  into their shells, and the sitemap;
+- on_post_page and on_post_template mend Material's toggles and add each page's
+  Content-Security-Policy (csp.py);
+- on_env gives the theme's templates the message catalogue; on_serve watches the content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ...build import SiteBuild
+from ...csp import add_csp
+from ...graph import Site
+from ...i18n import install
+from ...options import SiteOptions, default
+from ...preview import Preview
+from ...problems import BuildFailure
+from .files import MkDocsPages
+from .theme import valid_toggles
+
+log = logging.getLogger("mkdocs.plugins.onestop")
+
+
+class OnestopConfig(Config):
+    content_root = c.Optional(c.Dir(exists=True))
+    """The folder holding agencies/ and journeys/; defaults to the folder of mkdocs.yml."""
+    strict = c.Type(bool, default=default("strict"))
+    """Treat content warnings as errors."""
+    report_problems = c.Type(bool, default=True)
+    """Log each problem (the onestop CLI turns this off: it has already printed them)."""
+    today = c.Optional(c.Type(str))
+    """Pin today's date (YYYY-MM-DD) for the review-date rules, as tests do."""
+    workers = c.Type(int, default=default("workers"))
+    """Processes that write pages; 0: one per core."""
+    az_letter_pages_from = c.Type(int, default=default("az_letter_pages_from"))
+    """From this many services, the A to Z is a page per letter instead of one page."""
+    az_page_size = c.Type(int, default=default("az_page_size"))
+    """Services on one page of a letter; a letter with more has numbered pages."""
+
+
+def site_options(config: MkDocsConfig, plugin: OnestopConfig) -> SiteOptions:
+    """The core's options, from mkdocs.yml."""
+    root = Path(plugin.content_root) if plugin.content_root else Path(config.config_file_path).parent
+    theme_dir = config.theme.custom_dir or str(root / "overrides")
+    # Edit links point at the YAML an editor changes; edit_uri points at docs_dir, so go up from there.
+    prefix = os.path.relpath(root, config.docs_dir).replace(os.sep, "/")
+    return SiteOptions(
+        content_root=root, site_name=config.site_name, site_description=config.site_description or "",
+        site_url=config.site_url, template_dirs=(Path(theme_dir),), edit_prefix="" if prefix == "." else prefix + "/",
+        language=config.theme.get("language") or default("language"), strict=plugin.strict,
+        today=dt.date.fromisoformat(plugin.today) if plugin.today else None, workers=plugin.workers,
+        az_letter_pages_from=plugin.az_letter_pages_from, az_page_size=plugin.az_page_size)
+
+
+@contextmanager
+def _as_plugin_error() -> Iterator[None]:
+    """A build failure (content problems, a broken template) as MkDocs reports a plugin's."""
+    try:
+        yield
+    except BuildFailure as exc:
+        raise PluginError(str(exc)) from None
+
+
+class OnestopPlugin(BasePlugin[OnestopConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._preview: Preview | None = None
+        self._serving = False
+        self._checked_site: Site | None = None
+        self._pages: MkDocsPages | None = None
+        self.pages_built = 0
+        """Pages in the site after the last build: MkDocs' own and the pages of every entity."""
+
+    def use_checked_site(self, site: Site) -> None:
+        """The onestop CLI has just checked the content (and printed its problems): the next
+        build uses that site instead of checking every file again."""
+        self._checked_site = site
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this plugin instance across `serve`
+        # rebuilds: live preview keeps what it can between them (preview.py). `mkdocs serve`
+        # injects an inline live-reload script into each page, which a policy would block:
+        # previews go without it, built sites always carry it.
+        self._serving = command == "serve"
+        self._preview = Preview(dirty=dirty) if command == "serve" else None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("onestop needs use_directory_urls: true in mkdocs.yml")
+        if "material/search" in config.plugins or "search" in config.plugins:
+            log.warning("mkdocs.yml: plugins: Material's search plugin is on, but onestop has its own search "
+                        "(the /search/ page): remove '- search' from plugins, or every page loads two searches")
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        build = SiteBuild(site_options(config, self.config), self._preview, warn=log.warning)
+        self._pages = MkDocsPages(build)
+        checked, self._checked_site = self._checked_site, None
+        with _as_plugin_error():
+            build.start(checked, report_problems=self.config.report_problems)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self._pages is not None
+        with _as_plugin_error():
+            return self._pages.add_files(files, config)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self._pages is not None
+        return self._pages.body(html, page)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self._pages is not None
+        with _as_plugin_error():
+            self._pages.finish(config)
+        self.pages_built = self._pages.pages_built
+
+    def on_build_error(self, error: Exception) -> None:
+        if self._pages is not None:
+            self._pages.build.cancel()
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+        output = valid_toggles(output)
+        return output if self._serving else add_csp(output)
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):  # 404.html; not sitemap.xml
+            return output
+        output = valid_toggles(output)
+        return output if self._serving else add_csp(output)
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        # The theme's own templates (main.html, 404.html) say their words through the same
+        # catalogue as onestop's pages.
+        assert self._pages is not None
+        install(env, self._pages.build.words)
+        return env
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        root = site_options(config, self.config).content_root
+        for folder in ("agencies", "journeys"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server

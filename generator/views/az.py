@@ -1,0 +1,37 @@
+"""The A to Z: which letter a service is under, in which order letters come, how letters are paged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..i18n import Words
+
+
+def az_letter(title: str) -> str:
+    """The A to Z group of a title: its first letter, or '0-9'."""
+    return title[:1].upper() if title[:1].isalpha() else "0-9"
+
+
+def az_letters(titles: Iterable[str]) -> list[str]:
+    """The A to Z groups that have services, in the order the A to Z shows them."""
+    return sorted({az_letter(t) for t in titles}, key=lambda g: (g != "0-9", g))  # digits sort first
+
+
+def az_page_count(services: int, page_size: int) -> int:
+    """How many pages a letter with this many services has."""
+    return max(1, -(-services // page_size))
+
+
+def az_letter_heading(letter: str, words: Words) -> str:
+    """The title of a letter's A to Z page."""
+    if letter == "0-9":
+        return words.gettext("Services starting with a number")
+    return words.gettext("Services starting with %(letter)s", letter=letter)
+
+
+def az_letter_title(letter: str, number: int, count: int, words: Words) -> str:
+    """The title of page `number` of `count` of a letter."""
+    heading = az_letter_heading(letter, words)
+    if count == 1:
+        return heading
+    return words.gettext("%(heading)s, page %(number)s of %(count)s", heading=heading, number=number, count=count)

@@ -1,0 +1,313 @@
+"""The view builder: each page's view data, computed from the site graph.
+
+Templates only lay these out; every decision (what a fee reads as, which way in an offline citizen
+is shown, which step comes before) is made here, where it can be tested. Links are relative to the
+page being built, so the site works wherever it is hosted.
+"""
+
+from __future__ import annotations
+
+from ..formatting import address_lines, days, long_date, money, money_range, tel_href
+from ..graph import Site, StepUse, entity_key, reverse_key
+from ..i18n import Words
+from ..markup import MarkdownRenderer
+from ..model import Agency, Channel, Journey, Service, ServiceRef, Step
+from ..options import SiteOptions
+from ..urls import (
+    agencies_url,
+    agency_url,
+    asset_url,
+    az_anchor,
+    az_letter_url,
+    az_url,
+    home_url,
+    journey_url,
+    journeys_url,
+    relative,
+    search_url,
+    service_url,
+    step_anchor,
+)
+from .az import az_letter, az_letter_heading, az_letters, az_page_count
+from .jsonld import json_ld
+from .labels import JURISDICTION_LABELS, channel_label, fee_summary, jurisdiction_label, time_summary
+from .pages import (
+    AgenciesPage,
+    AgencyPage,
+    AzLetterPage,
+    AzPage,
+    HomePage,
+    JourneyPage,
+    JourneysPage,
+    SearchPage,
+    ServicePage,
+)
+from .parts import (
+    AgencyCard,
+    ChannelView,
+    ContactView,
+    FeeRow,
+    Group,
+    JourneyCard,
+    LetterCount,
+    Link,
+    NeighbourStep,
+    PartOf,
+    ServiceCard,
+    StepView,
+    TotalsView,
+)
+
+
+class ViewBuilder:
+    """Makes view data for pages, linking relative to the page being built."""
+
+    def __init__(self, site: Site, options: SiteOptions, words: Words, markdown: MarkdownRenderer | None = None):
+        self.site = site
+        self.options = options
+        self.words = words
+        self.az_letter_pages = len(site.services) >= options.az_letter_pages_from
+        """Whether the A to Z is a page per letter (see SiteOptions.az_letter_pages_from)."""
+        self.az_page_size = max(1, options.az_page_size)
+        self._az_groups: dict[str, list[ServiceRef]] | None = None
+        self.base_url = options.base_url
+        """The site's public address, for machine-readable absolute links (JSON-LD)."""
+        self.md = markdown or MarkdownRenderer()
+        self.touched: set[str] = set()
+        """Every journey, agency and service whose data the views built since `touched` was last
+        cleared: what a page shows. Incremental rebuilds re-render a page when one of these changes."""
+
+    # Every lookup of another entity goes through these, so that `touched` is complete.
+
+    def _service(self, ref: ServiceRef) -> Service:
+        self.touched.add(entity_key("service", ref))
+        return self.site.services[ref]
+
+    def _agency(self, agency_id: str) -> Agency:
+        self.touched.add(entity_key("agency", agency_id))
+        return self.site.agencies[agency_id]
+
+    def _journey(self, journey_id: str) -> Journey:
+        self.touched.add(entity_key("journey", journey_id))
+        return self.site.journeys[journey_id]
+
+    def _crumbs(self, page: str, *links: tuple[str, str]) -> list[Link]:
+        """Breadcrumbs from the home page down to the page's parent: (words, address) pairs."""
+        home = Link(self.words.gettext("Home"), relative(page, home_url()))
+        return [home, *(Link(text, relative(page, url)) for text, url in links)]
+
+    # -- pieces
+
+    def contact(self, agency: Agency) -> ContactView:
+        c = self._agency(agency.id).contact
+        return ContactView(c.phone, tel_href(c.phone) if c.phone else None, c.email,
+                           address_lines(c.address) if c.address else [], c.hours)
+
+    def service_card(self, ref: ServiceRef, page: str) -> ServiceCard:
+        service, agency = self._service(ref), self._agency(ref.agency)
+        return ServiceCard(service.title, relative(page, service_url(ref)), service.summary, agency.name,
+                           relative(page, agency_url(agency.id)), fee_summary(service, self.words),
+                           time_summary(service))
+
+    def channel(self, channel: Channel) -> ChannelView:
+        return ChannelView(channel.type, channel_label(channel.type, self.words), channel.url, channel.phone,
+                           tel_href(channel.phone) if channel.phone else None, channel.email,
+                           address_lines(channel.address) if channel.address else [], channel.hours, channel.note)
+
+    def journey_card(self, journey: Journey, page: str) -> JourneyCard:
+        self._journey(journey.id)
+        return JourneyCard(journey.title, relative(page, journey_url(journey.id)), journey.summary,
+                           len(journey.steps))
+
+    def agency_card(self, agency: Agency, page: str) -> AgencyCard:
+        self._agency(agency.id)
+        return AgencyCard(agency.name, relative(page, agency_url(agency.id)), agency.short_name,
+                          jurisdiction_label(agency.jurisdiction, self.words),
+                          len(self.site.services_of_agency[agency.id]))
+
+    def step_view(self, step: Step, page: str) -> StepView:
+        return StepView(step.number, step_anchor(step.number), step.title, self.md.block(step.description),
+                        [self.service_card(r, page) for r in step.services], step.choose == "one", step.when)
+
+    def part_of(self, use: StepUse, page: str) -> PartOf:
+        journey = self._journey(use.journey_id)
+
+        def neighbour(number: int) -> NeighbourStep | None:
+            if not 1 <= number <= len(journey.steps):
+                return None
+            step = journey.steps[number - 1]
+            return NeighbourStep(number, step.title,
+                                 relative(page, journey_url(journey.id) + "#" + step_anchor(number)),
+                                 [self.service_card(r, page) for r in step.services])
+
+        step = journey.steps[use.step_number - 1]
+        return PartOf(Link(journey.title, relative(page, journey_url(journey.id))), use.step_number,
+                      use.step_count, step.title,
+                      relative(page, journey_url(journey.id) + "#" + step_anchor(use.step_number)),
+                      neighbour(use.step_number - 1), neighbour(use.step_number + 1))
+
+    def totals(self, journey: Journey, page: str) -> TotalsView:
+        t = self.site.totals[journey.id]
+
+        def links(refs: tuple[ServiceRef, ...]) -> list[Link]:
+            return [Link(self._service(r).title, relative(page, service_url(r))) for r in refs]
+
+        timed = any(s.services for s in journey.steps) and len(t.untimed) < sum(len(s.services) for s in journey.steps)
+        return TotalsView(money_range(t.fees.low, t.fees.high, self.words), t.fees.low != t.fees.high,
+                          links(t.unknown_fees), days(t.max_days, self.words) if timed else None, links(t.untimed))
+
+    # -- pages
+
+    def service_page(self, ref: ServiceRef) -> ServicePage:
+        page = service_url(ref)
+        service, agency = self._service(ref), self._agency(ref.agency)
+        self.touched.add(reverse_key("service", ref))  # lists what requires it and the journeys using it
+        fees = None if service.fees is None else [FeeRow(f.description, money(f.amount, f.currency))
+                                                   for f in service.fees]
+        return ServicePage(
+            service=service,
+            description=self.md.block(service.description),
+            eligibility=[self.md.inline(e) for e in service.eligibility],
+            documents=[self.md.inline(d) for d in service.documents],
+            fee_summary=fee_summary(service, self.words),
+            fee_rows=fees,
+            channels=[self.channel(c) for c in service.channels],
+            offline=None if service.has_offline_channel else self.contact(agency),
+            before_you_start=[self.service_card(r, page) for r in service.requires],
+            needed_for=[self.service_card(r, page) for r in self.site.required_by[ref]],
+            part_of=[self.part_of(u, page) for u in self.site.uses[ref]],
+            related=[self.service_card(r, page) for r in service.related],
+            agency=agency,
+            agency_url=relative(page, agency_url(agency.id)),
+            agency_description=self.md.block(agency.description),
+            agency_contact=self.contact(agency),
+            last_reviewed=long_date(service.last_reviewed, self.words),
+            last_reviewed_iso=service.last_reviewed.isoformat(),
+            jsonld=json_ld(service, agency, (self.base_url or "/") + page, self.words),
+            breadcrumbs=self._crumbs(page, (self.words.gettext("Services A to Z"), az_url()),
+                                     (agency.name, agency_url(agency.id))),
+        )
+
+    def journey_page(self, journey_id: str) -> JourneyPage:
+        page = journey_url(journey_id)
+        journey = self._journey(journey_id)
+        return JourneyPage(
+            journey=journey,
+            description=self.md.block(journey.description),
+            steps=[self.step_view(s, page) for s in journey.steps],
+            totals=self.totals(journey, page),
+            related=[self.journey_card(self._journey(j), page) for j in journey.related_journeys],
+            agencies=sorted({self._agency(r.agency).name for s in journey.steps for r in s.services}),
+            breadcrumbs=self._crumbs(page, (self.words.gettext("Step by step"), journeys_url())),
+        )
+
+    def agency_page(self, agency_id: str) -> AgencyPage:
+        page = agency_url(agency_id)
+        agency = self._agency(agency_id)
+        self.touched.add(reverse_key("agency", agency_id))  # lists its services and their journeys
+        return AgencyPage(
+            agency=agency,
+            jurisdiction=jurisdiction_label(agency.jurisdiction, self.words),
+            description=self.md.block(agency.description),
+            contact=self.contact(agency),
+            services=[self.service_card(r, page) for r in self.site.services_of_agency[agency_id]],
+            journeys=[self.journey_card(self._journey(j), page) for j in self.site.journeys_of_agency[agency_id]],
+            breadcrumbs=self._crumbs(page, (self.words.gettext("Agencies"), agencies_url())),
+        )
+
+    def az_groups(self) -> dict[str, list[ServiceRef]]:
+        """Every service by the letter its title starts with, letters and titles in A to Z order."""
+        if self._az_groups is None:
+            groups: dict[str, list[ServiceRef]] = {letter: [] for letter in az_letters(
+                s.title for s in self.site.services.values())}
+            for ref, service in sorted(self.site.services.items(), key=lambda kv: kv[1].title.lower()):
+                groups[az_letter(service.title)].append(ref)
+            self._az_groups = groups
+        return self._az_groups
+
+    def az_pages(self) -> list[tuple[str, int]]:
+        """Each letter page of the A to Z as (letter, page number); none on a one-page A to Z."""
+        if not self.az_letter_pages:
+            return []
+        return [(letter, number) for letter, refs in self.az_groups().items()
+                for number in range(1, az_page_count(len(refs), self.az_page_size) + 1)]
+
+    def az_link(self, page: str, letter: str) -> str:
+        """Where a letter's services are: its own page, or its section of the one-page A to Z."""
+        if self.az_letter_pages:
+            return relative(page, az_letter_url(letter))
+        return relative(page, az_url()) + "#" + az_anchor(letter)
+
+    def az_page(self) -> AzPage:
+        page = az_url()
+        groups = self.az_groups().items()
+        if self.az_letter_pages:
+            letter_pages = [LetterCount(letter, self.az_link(page, letter), len(refs)) for letter, refs in groups]
+            return AzPage(len(self.site.services), letter_pages, None, self._crumbs(page))
+        cards = [Group(letter, az_anchor(letter), [self.service_card(ref, page) for ref in refs])
+                 for letter, refs in groups]
+        return AzPage(len(self.site.services), None, cards, self._crumbs(page))
+
+    def az_letter_page(self, letter: str, number: int = 1) -> AzLetterPage:
+        """Page `number` of one letter's services, when the A to Z has a page per letter."""
+        page = az_letter_url(letter, number)
+        refs = self.az_groups()[letter]
+        size = self.az_page_size
+        count = az_page_count(len(refs), size)
+        first = (number - 1) * size
+        return AzLetterPage(
+            letter=letter,
+            heading=az_letter_heading(letter, self.words),
+            count=len(refs),
+            services=[self.service_card(ref, page) for ref in refs[first:first + size]],
+            first=first + 1,
+            last=min(first + size, len(refs)),
+            number=number,
+            pages=[Link(str(n), relative(page, az_letter_url(letter, n))) for n in range(1, count + 1)]
+            if count > 1 else [],
+            letters=[LetterCount(other, self.az_link(page, other), len(others), current=other == letter)
+                     for other, others in self.az_groups().items()],
+            breadcrumbs=self._crumbs(page, (self.words.gettext("Services A to Z"), az_url())),
+        )
+
+    def agencies_page(self) -> AgenciesPage:
+        page = agencies_url()
+        return AgenciesPage(self._agency_groups(page), self._crumbs(page))
+
+    def journeys_page(self) -> JourneysPage:
+        page = journeys_url()
+        return JourneysPage([self.journey_card(j, page) for j in self.site.journeys.values()], self._crumbs(page))
+
+    def search_page(self) -> SearchPage:
+        page = search_url()
+        return SearchPage(
+            root=relative(page, home_url()),
+            index_url=asset_url(page, "search/index.json"),
+            worker_url=asset_url(page, "assets/search-worker.js"),
+            scripts=[asset_url(page, "assets/lunr.min.js"), asset_url(page, "assets/search.js")],
+            az_url=relative(page, az_url()),
+            journeys_url=relative(page, journeys_url()),
+            agencies_url=relative(page, agencies_url()),
+            journeys=[self.journey_card(j, page) for j in self.site.journeys.values()],
+            service_count=len(self.site.services),
+            breadcrumbs=self._crumbs(page),
+        )
+
+    def home_page(self) -> HomePage:
+        page = home_url()
+        return HomePage(
+            journeys=[self.journey_card(j, page) for j in self.site.journeys.values()],
+            journeys_url=relative(page, journeys_url()),
+            agency_groups=self._agency_groups(page),
+            agencies_url=relative(page, agencies_url()),
+            az_url=relative(page, az_url()),
+            service_count=len(self.site.services),
+            letters=[Link(letter, self.az_link(page, letter)) for letter in self.az_groups()],
+        )
+
+    def _agency_groups(self, page: str) -> list[Group]:
+        groups = {level: Group(jurisdiction_label(level, self.words), "level-" + level)
+                  for level in JURISDICTION_LABELS}
+        for agency in self.site.agencies.values():
+            groups[agency.jurisdiction].items.append(self.agency_card(agency, page))
+        return [g for g in groups.values() if g.items]

@@ -1,0 +1,89 @@
+"""`onestop report`: content health per agency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import RIVERTON, TODAY, copy_site
+from generator.pipeline import check
+from generator.tools.report import health, to_json
+from generator.tools.report import to_markdown as report_markdown
+from generator.tools.repository import repository_problems
+
+
+def onestop(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return copy_site(RIVERTON, tmp_path / "repo")
+
+
+def _problems(root: Path, repository: bool = False) -> list[str]:
+    result = check(root, TODAY)
+    if repository:
+        result = result.with_problems(repository_problems(root, result.site))
+    return [p.format_text() for p in result.problems]
+
+
+# -- onestop report
+
+def test_report_counts_each_kind_of_problem_per_agency(repo):
+    clerk = repo / "agencies/riverton-clerk/services"
+    sign = clerk / "get-sign-permit.yml"
+    sign.write_text(sign.read_text().replace("2026-07-01", "2025-11-01"))  # stale on 2026-11-28
+    license_ = clerk / "get-business-license.yml"
+    license_.write_text(license_.read_text().replace("2026-08-20", "2025-12-20"))  # due by 2026-12-20
+    extra = clerk / "get-dog-license.yml"
+    extra.write_text("title: Get a dog license\nsummary: Notwithstanding multifarious administrative "
+                     "considerations, municipal authorization necessitates comprehensive documentation.\n"
+                     "audience: [individual]\nchannels:\n  - type: online\n    url: https://x.example.gov/\n"
+                     "last_reviewed: 2026-11-01\n")
+    site = check(repo, TODAY).site
+    report = health(site, TODAY)
+    clerk_row = next(a for a in report.agencies if a.id == "riverton-clerk")
+    assert clerk_row.services == 3
+    assert [f.ref for f in clerk_row.stale] == ["riverton-clerk/get-sign-permit"]
+    assert [(f.ref, f.detail) for f in clerk_row.due] == [
+        ("riverton-clerk/get-business-license", "last reviewed 2025-12-20, due by 2026-12-21")]
+    assert [f.ref for f in clerk_row.orphans] == ["riverton-clerk/get-dog-license"]
+    assert [f.ref for f in clerk_row.online_only] == ["riverton-clerk/get-dog-license"]
+    assert [f.ref for f in clerk_row.hard_to_read] == ["riverton-clerk/get-dog-license"]
+    assert report.totals == {"agencies": 3, "services": 7, "stale": 1, "due": 1, "orphans": 1,
+                             "online_only": 3, "hard_to_read": 1}
+    data = json.loads(to_json(report))
+    assert data["today"] == "2026-11-28" and data["totals"] == report.totals
+    assert data["agencies"][1]["stale"][0] == {"ref": "riverton-clerk/get-sign-permit", "title": "Get a sign permit",
+                                               "source": "agencies/riverton-clerk/services/get-sign-permit.yml",
+                                               "detail": "last reviewed 2025-11-01"}
+    text = report_markdown(report, "https://hub.example.gov/")
+    assert "| Riverton City Clerk | 3 | 1 | 1 | 1 | 1 | 1 |" in text
+    assert ("- [Get a sign permit](https://hub.example.gov/services/riverton-clerk/get-sign-permit/) "
+            "(Riverton City Clerk): last reviewed 2025-11-01; edit "
+            "`agencies/riverton-clerk/services/get-sign-permit.yml`") in text
+
+
+def test_report_from_the_command_line_appends_to_a_summary_file(repo, tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n")
+    run = onestop("report", "--today", "2026-11-28", "--output", str(summary), cwd=repo)
+    assert run.returncode == 0, run.stderr
+    text = summary.read_text()
+    assert text.startswith("earlier step\n## Content health on 2026-11-28\n")
+    assert "6 services from 3 agencies: 0 stale" in text
+    as_json = onestop("report", "--format", "json", "--today", "2026-11-28", cwd=repo)
+    assert json.loads(as_json.stdout)["totals"]["services"] == 6
+
+
+
+
+def test_report_dates_follow_today():
+    assert dt.date(2026, 11, 28) == TODAY  # the fixtures' day, also passed to the CLI above
