@@ -109,8 +109,8 @@ def _linked_site(args: argparse.Namespace) -> CheckResult | None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from .engines.mkdocs.config import site_url
     from .tools.scaffold import ScaffoldError, plan, write
-    from .tools.settings import site_url
 
     root = Path(args.root)
     if _not_a_site(root):
@@ -192,9 +192,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="onestop", description=__doc__)
-    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _content_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """check and build."""
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -214,6 +213,10 @@ def parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--site-dir", help="where to write the site (default: site/)")
     p.set_defaults(func=cmd_build)
+
+
+def _tool_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The editors' tools: new, codeowners, report, diff."""
 
     def place(p: argparse.ArgumentParser) -> None:
         p.add_argument("--root", default=".", help="the site repository (default: current folder)")
@@ -259,6 +262,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--output", help="append to this file instead of printing (e.g. $GITHUB_STEP_SUMMARY)")
     p.add_argument("--site-url", help="link each page to this address")
     p.set_defaults(func=cmd_diff)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="onestop", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _content_commands(commands)
+    _tool_commands(commands)
     return top
 
 

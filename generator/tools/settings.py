@@ -1,4 +1,4 @@
-"""The repository's own settings for the onestop command, and the site's address.
+"""The repository's own settings for the onestop command (onestop.yml).
 
 `onestop.yml` (optional, next to mkdocs.yml) holds what is about the repository rather than the
 website's look: today, the site team, who owns what no single agency owns. It is read by the same
@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jsonschema import Draft202012Validator
 
-from ..load import SourceFile, read_yaml_file
+from ..load import read_yaml_file
 from ..problems import Problem
 from ..schemas import _registry
 from ..validate import schema_problems
@@ -48,26 +47,8 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
     data, positions, problem = read_yaml_file(root, path)
     if problem or data is None or positions is None:
         return Settings(), [problem] if problem else []
-    source = SourceFile(SETTINGS_FILE, "agency", "onestop", None, data, positions)
-    problems = schema_problems(source, Draft202012Validator(SETTINGS_SCHEMA, registry=_registry()))
+    schema = Draft202012Validator(SETTINGS_SCHEMA, registry=_registry())
+    problems = schema_problems(SETTINGS_FILE, data, positions, schema)
     if problems:
         return Settings(), problems
     return Settings(site_team=tuple(data.get("site_team", ()))), []
-
-
-class _LenientLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags mean nothing here."""
-
-
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def site_url(root: Path) -> str | None:
-    """The site's public address from mkdocs.yml, if it gives one."""
-    try:
-        # _LenientLoader is a SafeLoader that ignores MkDocs' own tags.
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_LenientLoader)
-    except (OSError, yaml.YAMLError):
-        return None
-    url = config.get("site_url") if isinstance(config, dict) else None
-    return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
