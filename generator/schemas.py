@@ -48,10 +48,6 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=_registry())
 
 
-def property_names(kind: str) -> list[str]:
-    return list(validator(kind).schema["properties"])
-
-
 @cache
 def fast_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
     """The same schema, compiled by jsonschema-rs: about 1000x faster, used to pass valid files

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, RIVERTON, copy_site
+from conftest import REPO, RIVERTON, TODAY, copy_site, site_options
+from generator.build import ContentProblems, SiteBuild
+from generator.search import ContentPage
+from generator.shell import BODY, TITLE, Shell, shell_urls
 
 ENV_TODAY = ["--today", "2026-11-28"]
 
@@ -301,3 +304,32 @@ def test_a_broken_template_fails_the_build_naming_its_file_and_line(tmp_path, te
     assert run.stderr.splitlines()[-1] == (f"onestop: build failed, {Path('site')} left as it was: "
                                            f"{path.relative_to(root)}:{line}: template error: {message}")
     assert (root / "site" / "marker").read_text() == "old"
+
+
+def test_a_site_build_needs_no_site_engine(tmp_path):
+    """SiteBuild is what every engine drives: here the test drives it, with shells of its own."""
+    build = SiteBuild(site_options(site_url="https://x.example.gov/", today=TODAY))
+    build.start()
+    assert sorted(p.url for p in build.index_pages()) == ["", "agencies/", "journeys/", "search/", "services/"]
+    files = build.files([ContentPage("about/", "# About this site\n\nWho runs it.")])
+    assert {"data/services.json", "data/journeys.json", "schemas/service.schema.json", "search/index.json"} <= set(files)
+    shells = {kind: Shell(kind, f"<title>{TITLE}</title><link rel=canonical href='/{url}'><main>{BODY}</main>")
+              for kind, url in shell_urls().items()}
+    assert build.finish(shells, tmp_path, engine_pages=["", "about/"]) == 2 + 11
+    page = (tmp_path / "services/riverton-clerk/get-sign-permit/index.html").read_text()
+    assert page.startswith("<title>Get a sign permit</title><link rel=canonical href='/services/riverton-clerk/")
+    assert "<h1>Get a sign permit</h1>" in page
+    sitemap = (tmp_path / "sitemap.xml").read_text()
+    assert sitemap.count("<loc>") == 13 and "<loc>https://x.example.gov/about/</loc>" in sitemap
+
+
+def test_a_site_build_of_broken_content_stops_before_anything_is_written(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    sign = root / "agencies/riverton-clerk/services/get-sign-permit.yml"
+    sign.write_text(sign.read_text().replace("type: phone", "type: fax"))
+    build = SiteBuild(site_options(root=root, today=TODAY))
+    with pytest.raises(ContentProblems, match=r"^content has problems:\nagencies/riverton-clerk/services/"
+                                              r"get-sign-permit.yml:\d+:\d+: error: channels\[0\]\.type: expected"):
+        build.start()
+    with pytest.raises(RuntimeError, match="has not run"):
+        build.index_pages()

@@ -45,7 +45,9 @@ def test_home_lists_journeys_first_then_agencies_and_the_a_to_z(pages):
     assert guides == ["Hire your first worker", "Open a shop in Riverton"]
     assert page.select_one(".os-cards--journeys a")["href"] == "journeys/hire-staff/"
     assert [text(h) for h in page.find_all("h3")] == ["Federal", "State", "City and local"]
-    assert "Federal Revenue Office (FRO) – 2 services" in text(page) or "Federal Revenue Office (FRO)" in text(page)  # noqa: RUF001 - the page uses an en dash
+    assert [text(li) for li in page.select(".os-cards--compact li")] == [
+        "Federal Revenue Office (FRO) 2 services", "State Business Registry (SBR) 2 services",
+        "Riverton City Clerk 2 services"]
     assert [text(a) for a in page.select(".os-letters a")] == ["F", "G", "R"]
     assert page.select_one(".os-letters a")["href"] == "services/#letter-f"
 

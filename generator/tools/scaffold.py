@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..load import Kind
+from ..load import Kind, read_yaml_file
 from ..schemas import SCHEMA_FILES, _registry, validator
 from ..validate import id_problem
 
@@ -166,10 +166,9 @@ def plan(root: Path, kind: Kind, name: str, today: dt.date, site_url: str | None
             raise ScaffoldError(f"there is no agency '{agency_id}' (no agencies/{agency_id}/agency.yml)",
                                 f"did you mean '{guess[0]}/{file_id}'?" if guess else
                                 f"add the agency first: onestop new agency {agency_id}")
-        try:
-            agency_name = yaml.safe_load(agency_file.read_text(encoding="utf-8")).get("name")
-        except Exception:  # noqa: BLE001 - the name only decorates a comment; `check` reports the file
-            agency_name = None
+        # The name only decorates a comment: a broken agency.yml leaves it out (`check` reports the file).
+        data, _, _ = read_yaml_file(root, agency_file)
+        agency_name = data.get("name") if data and isinstance(data.get("name"), str) else None
         path = f"agencies/{agency_id}/services/{file_id}.yml"
         intro = _INTROS["service"].format(agency=agency_name or f"agency '{agency_id}'", path=path, ref=name)
     else:
