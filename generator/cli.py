@@ -218,50 +218,45 @@ def _content_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
 def _tool_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The editors' tools: new, codeowners, report, diff."""
 
+    def tool(name: str, func: object, help_text: str, description: str, epilog: str | None = None
+             ) -> argparse.ArgumentParser:
+        p = commands.add_parser(name, help=help_text, description=description, epilog=epilog)
+        p.set_defaults(func=func)
+        return p
+
     def place(p: argparse.ArgumentParser) -> None:
         p.add_argument("--root", default=".", help="the site repository (default: current folder)")
         p.add_argument("--today", type=_date, default=None, help="as of this day, YYYY-MM-DD (default: today)")
 
-    p = commands.add_parser(
-        "new", help="write a commented skeleton for a new service, journey or agency",
-        description="Write a commented skeleton for a new file, with the line that gives editors' YAML "
-                    "language servers its schema. Fill in each empty key, then run onestop check.",
-        epilog="examples: onestop new service pa-dos/register-llc | onestop new journey open-a-shop | "
-               "onestop new agency pa-dos")
+    def output(p: argparse.ArgumentParser, site_url_help: str) -> None:
+        p.add_argument("--output", help="append to this file instead of printing (e.g. $GITHUB_STEP_SUMMARY)")
+        p.add_argument("--site-url", help=site_url_help)
+
+    p = tool("new", cmd_new, "write a commented skeleton for a new service, journey or agency",
+             "Write a commented skeleton for a new file, with the line that gives editors' YAML language servers "
+             "its schema. Fill in each empty key, then run onestop check.",
+             "examples: onestop new service pa-dos/register-llc | onestop new journey open-a-shop | "
+             "onestop new agency pa-dos")
     p.add_argument("kind", choices=("service", "journey", "agency"), help="what to add")
     p.add_argument("name", help="AGENCY/SERVICE for a service (e.g. pa-dos/register-llc); the id otherwise")
     place(p)
-    p.set_defaults(func=cmd_new)
-
-    p = commands.add_parser(
-        "codeowners", help="write .github/CODEOWNERS from the agencies' owners",
-        description="Write .github/CODEOWNERS: each agency's folder to its owners (agency.yml), journeys "
-                    "that span agencies and everything else to the site team (site_team in onestop.yml). "
-                    "onestop check fails while the committed file is out of date.")
-    place(p)
-    p.set_defaults(func=cmd_codeowners)
-
-    p = commands.add_parser(
-        "report", help="content health per agency, as Markdown or JSON",
-        description="Content health per agency: services, stale (last reviewed over 12 months ago), due "
-                    "for review within 30 days, in no journey, with no offline channel, with a summary "
-                    "above US grade 9.")
+    place(tool("codeowners", cmd_codeowners, "write .github/CODEOWNERS from the agencies' owners",
+               "Write .github/CODEOWNERS: each agency's folder to its owners (agency.yml), journeys that span "
+               "agencies and everything else to the site team (site_team in onestop.yml). onestop check fails "
+               "while the committed file is out of date."))
+    p = tool("report", cmd_report, "content health per agency, as Markdown or JSON",
+             "Content health per agency: services, stale (last reviewed over 12 months ago), due for review "
+             "within 30 days, in no journey, with no offline channel, with a summary above US grade 9.")
     place(p)
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    p.add_argument("--output", help="append to this file instead of printing (e.g. $GITHUB_STEP_SUMMARY)")
-    p.add_argument("--site-url", help="link each service to its page at this address")
-    p.set_defaults(func=cmd_report)
-
-    p = commands.add_parser(
-        "diff", help="what a change does to the site's pages, as Markdown",
-        description="Compare two versions of the site (each a content tree or a built site folder): pages "
-                    "added, removed and changed, by agency, and journeys whose steps changed.")
+    output(p, "link each service to its page at this address")
+    p = tool("diff", cmd_diff, "what a change does to the site's pages, as Markdown",
+             "Compare two versions of the site (each a content tree or a built site folder): pages added, "
+             "removed and changed, by agency, and journeys whose steps changed.")
     p.add_argument("base", help="the version before: a content tree (e.g. a checkout of main) or a built site")
     p.add_argument("head", nargs="?", help="the version after (default: --root)")
     place(p)
-    p.add_argument("--output", help="append to this file instead of printing (e.g. $GITHUB_STEP_SUMMARY)")
-    p.add_argument("--site-url", help="link each page to this address")
-    p.set_defaults(func=cmd_diff)
+    output(p, "link each page to this address")
 
 
 def parser() -> argparse.ArgumentParser:

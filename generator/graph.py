@@ -71,11 +71,15 @@ class StepUse:
 
     journey_id: str
     step_number: int
+    """1-based."""
     step_count: int
+    """How many steps the journey has."""
 
 
 @dataclass(frozen=True)
 class Money:
+    """An amount that depends on the citizen's choices: from `low` to `high`."""
+
     low: float
     high: float
 

@@ -30,10 +30,14 @@ class ServiceRef:
 
 @dataclass(frozen=True)
 class Contact:
+    """How to reach an agency: at least one of phone, email and address."""
+
     phone: str | None = None
     email: str | None = None
     address: str | None = None
+    """A postal address, one line per line."""
     hours: str | None = None
+    """When the phone is answered or the office open, in the agency's words."""
 
 
 @dataclass(frozen=True)
@@ -53,19 +57,29 @@ class Agency:
 
 @dataclass(frozen=True)
 class Fee:
+    """One fee of a service."""
+
     amount: float
     currency: str
+    """An ISO 4217 code; USD unless the file says otherwise."""
     description: str
+    """What the fee is for."""
 
 
 @dataclass(frozen=True)
 class ProcessingTime:
+    """How long a service takes."""
+
     text: str
+    """In the agency's words: "7 to 10 business days"."""
     max_days: int | None
+    """The longest it takes, in days, for adding up a journey's time; None when not given."""
 
 
 @dataclass(frozen=True)
 class Channel:
+    """One way to get a service; which keys it has depends on its type (the schema says which)."""
+
     type: ChannelType
     url: str | None = None
     address: str | None = None
@@ -77,6 +91,8 @@ class Channel:
 
 @dataclass(frozen=True)
 class LegalBasis:
+    """The law or rule behind a service."""
+
     title: str
     url: str
 

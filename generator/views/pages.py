@@ -9,111 +9,115 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model import Agency, Journey, Service
-from .parts import (
-    ChannelView,
-    ContactView,
-    FeeRow,
-    Group,
-    JourneyCard,
-    LetterCount,
-    Link,
-    PartOf,
-    ServiceCard,
-    StepView,
-    TotalsView,
-)
+from . import parts
 
 
 @dataclass(frozen=True)
 class ServicePage:
+    """A service: what it is, what it costs, every way in, where it fits in journeys."""
+
     service: Service
     description: Markup
     eligibility: list[Markup]
     documents: list[Markup]
     fee_summary: str
-    fee_rows: list[FeeRow] | None
+    fee_rows: list[parts.FeeRow] | None
     """None: the fee is not known."""
-    channels: list[ChannelView]
-    offline: ContactView | None
+    channels: list[parts.ChannelView]
+    offline: parts.ContactView | None
     """The agency's way in, for a service with no offline channel of its own."""
-    before_you_start: list[ServiceCard]
-    needed_for: list[ServiceCard]
-    part_of: list[PartOf]
-    related: list[ServiceCard]
+    before_you_start: list[parts.ServiceCard]
+    needed_for: list[parts.ServiceCard]
+    part_of: list[parts.PartOf]
+    related: list[parts.ServiceCard]
     agency: Agency
     agency_url: str
     agency_description: Markup
-    agency_contact: ContactView
+    agency_contact: parts.ContactView
     last_reviewed: str
     last_reviewed_iso: str
     jsonld: Markup
-    breadcrumbs: list[Link]
+    breadcrumbs: list[parts.Link]
 
 
 @dataclass(frozen=True)
 class JourneyPage:
+    """A step-by-step guide: its numbered steps and their services, and the totals."""
+
     journey: Journey
     description: Markup
-    steps: list[StepView]
-    totals: TotalsView
-    related: list[JourneyCard]
+    steps: list[parts.StepView]
+    totals: parts.TotalsView
+    related: list[parts.JourneyCard]
     agencies: list[str]
     """The names of the agencies whose services the steps use, A to Z."""
-    breadcrumbs: list[Link]
+    breadcrumbs: list[parts.Link]
 
 
 @dataclass(frozen=True)
 class AgencyPage:
+    """An agency: what it does, how to reach it, its services and the guides it is part of."""
+
     agency: Agency
     jurisdiction: str
     description: Markup
-    contact: ContactView
-    services: list[ServiceCard]
-    journeys: list[JourneyCard]
-    breadcrumbs: list[Link]
+    contact: parts.ContactView
+    services: list[parts.ServiceCard]
+    journeys: list[parts.JourneyCard]
+    breadcrumbs: list[parts.Link]
 
 
 @dataclass(frozen=True)
 class AzPage:
+    """The A to Z of services: every service under its letter, or (large sites) the letters."""
+
     count: int
-    letter_pages: list[LetterCount] | None
+    letter_pages: list[parts.LetterCount] | None
     """The letters, each linking to its own page (large sites); None on a one-page A to Z."""
-    groups: list[Group] | None
+    groups: list[parts.Group] | None
     """Every service under its letter (a one-page A to Z); None when each letter has a page."""
-    breadcrumbs: list[Link]
+    breadcrumbs: list[parts.Link]
 
 
 @dataclass(frozen=True)
 class AzLetterPage:
+    """One page of one letter's services (large sites)."""
+
     letter: str
     heading: str
     count: int
-    services: list[ServiceCard]
+    services: list[parts.ServiceCard]
     first: int
     """1-based position of this page's first service in the letter."""
     last: int
     number: int
     """This page's number among the letter's pages."""
-    pages: list[Link]
+    pages: list[parts.Link]
     """Each page of the letter; empty when the letter has one."""
-    letters: list[LetterCount]
-    breadcrumbs: list[Link]
+    letters: list[parts.LetterCount]
+    breadcrumbs: list[parts.Link]
 
 
 @dataclass(frozen=True)
 class AgenciesPage:
-    groups: list[Group]
-    breadcrumbs: list[Link]
+    """Every agency, by level of government."""
+
+    groups: list[parts.Group]
+    breadcrumbs: list[parts.Link]
 
 
 @dataclass(frozen=True)
 class JourneysPage:
-    journeys: list[JourneyCard]
-    breadcrumbs: list[Link]
+    """Every step-by-step guide."""
+
+    journeys: list[parts.JourneyCard]
+    breadcrumbs: list[parts.Link]
 
 
 @dataclass(frozen=True)
 class SearchPage:
+    """The search page: the form, where the index and scripts are, and the ways on when nothing is found."""
+
     root: str
     index_url: str
     worker_url: str
@@ -121,20 +125,22 @@ class SearchPage:
     az_url: str
     journeys_url: str
     agencies_url: str
-    journeys: list[JourneyCard]
+    journeys: list[parts.JourneyCard]
     service_count: int
-    breadcrumbs: list[Link]
+    breadcrumbs: list[parts.Link]
 
 
 @dataclass(frozen=True)
 class HomePage:
-    journeys: list[JourneyCard]
+    """The home page: the guides first, then the A to Z and the agencies by level."""
+
+    journeys: list[parts.JourneyCard]
     journeys_url: str
-    agency_groups: list[Group]
+    agency_groups: list[parts.Group]
     agencies_url: str
     az_url: str
     service_count: int
-    letters: list[Link]
+    letters: list[parts.Link]
 
 
 PageView = ServicePage | JourneyPage | AgencyPage | AzPage | AzLetterPage | AgenciesPage | JourneysPage | SearchPage \

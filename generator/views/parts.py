@@ -1,5 +1,6 @@
 """The pieces pages are made of (cards, channels, steps, totals...), as ready-made view data:
-every decision is taken when they are built (views/builder.py), templates only lay them out."""
+every decision is taken when they are built (views/builder.py), templates only lay them out.
+Addresses are relative to the page the piece is shown on."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from markupsafe import Markup
 
 @dataclass(frozen=True)
 class Link:
+    """Words that link somewhere."""
+
     text: str
     url: str
 
@@ -23,80 +26,113 @@ class ServiceCard:
     url: str
     summary: str
     agency: str
+    """The agency's name."""
     agency_url: str
     fee: str
+    """What it costs, in words ("$125", "Free", "Contact the agency")."""
     time: str | None
+    """How long it takes, as the agency says it; None when not known."""
 
 
 @dataclass(frozen=True)
 class ContactView:
+    """An agency's contact details, ready to show."""
+
     phone: str | None
     tel: str | None
+    """The phone number as a tel: link."""
     email: str | None
     address: list[str]
+    """The postal address, line by line (empty when there is none)."""
     hours: str | None
 
 
 @dataclass(frozen=True)
 class ChannelView:
+    """One way to get a service: online, in person, by phone, mail or email."""
+
     type: str
     label: str
+    """Its heading, in words ("By phone")."""
     url: str | None
     phone: str | None
     tel: str | None
+    """The phone number as a tel: link."""
     email: str | None
     address: list[str]
+    """Where to write or go, line by line."""
     hours: str | None
     note: str | None
 
 
 @dataclass(frozen=True)
 class FeeRow:
+    """One fee of a service: what it is for, and the amount in words."""
+
     description: str
     amount: str
 
 
 @dataclass(frozen=True)
 class NeighbourStep:
+    """The step before or after, in a service page's "Part of" box."""
+
     number: int
     title: str
     url: str
+    """The step on its journey's page."""
     services: list[ServiceCard]
 
 
 @dataclass(frozen=True)
 class PartOf:
+    """A journey step a service is part of, with the steps around it."""
+
     journey: Link
     step_number: int
     step_count: int
     step_title: str
     step_url: str
     previous: NeighbourStep | None
+    """None for the first step."""
     next: NeighbourStep | None
+    """None for the last step."""
 
 
 @dataclass(frozen=True)
 class StepView:
+    """A step of a journey page."""
+
     number: int
     anchor: str
+    """Its id on the page (step-3)."""
     title: str
     description: Markup
     services: list[ServiceCard]
     choose_one: bool
+    """The citizen does one of the services, not all."""
     when: str | None
+    """When it applies, in the editor's words; None for a step everyone takes."""
 
 
 @dataclass(frozen=True)
 class TotalsView:
+    """A journey's fees and time, added up, with what could not be counted."""
+
     fees: str
     fees_vary: bool
+    """The total depends on the citizen's choices and which optional steps apply."""
     unknown_fees: list[Link]
+    """Services whose fee is not listed."""
     days: str | None
+    """The time, in words; None when too few steps have a time to add up."""
     untimed: list[Link]
 
 
 @dataclass(frozen=True)
 class JourneyCard:
+    """A journey as it appears in lists."""
+
     title: str
     url: str
     summary: str
@@ -105,10 +141,13 @@ class JourneyCard:
 
 @dataclass(frozen=True)
 class AgencyCard:
+    """An agency as it appears in lists."""
+
     name: str
     url: str
     short_name: str | None
     jurisdiction: str
+    """Its level of government, in words."""
     service_count: int
 
 
@@ -129,3 +168,4 @@ class LetterCount:
     url: str
     count: int
     current: bool = False
+    """It is the letter of the page showing it."""
