@@ -1,6 +1,6 @@
 # The two commands a newcomer needs: `make site` and `make test`. Each sets up what it needs.
 # `make serve` previews with live reload; --dirty keeps unchanged pages, and the onestop plugin
-# re-renders only the pages a content change touches (tests/test_incremental.py proves the
+# re-renders only the pages a content change touches (tests/test_preview.py proves the
 # result equals a full build).
 SHELL := /bin/bash
 PYTHON ?= python3

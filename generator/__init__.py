@@ -1,9 +1,10 @@
 """onestop: agency YAML in, cross-linked citizen-centric site out.
 
-The pipeline, one module a stage:
+The pipeline, a module (or package) a stage, typed frozen data between them:
 
-    load (load.py) -> validate (validate.py) -> link (graph.py) -> render (render.py) -> write (write.py)
+    load (load.py) -> validate (validate/) -> link (graph.py) -> render (views/, render.py)
+    -> write (page_writers.py, output.py)
 
-`pipeline.py` runs the first three stages; nothing in this package imports mkdocs except
-`mkdocs_plugin.py` and `mkdocs_build.py`, the adapters to the current site engine.
+`pipeline.check` runs the first three; `build.SiteBuild` is one build of the site for whichever
+site engine drives it. Only `engines/` imports a site engine (MkDocs today).
 """

@@ -54,7 +54,7 @@ def test_the_report_is_saved(gate):
 
 def test_a_large_sites_a_to_z_pages_pass_the_gate(tmp_path):
     """The example site is small enough for a one-page A to Z; a site with a page per letter
-    (az_letter_pages_from, see views.py) has two more page types: the letters, and a letter's page,
+    (az_letter_pages_from, see options.py) has two more page types: the letters, and a letter's page,
     numbered when the letter has more than az_page_size services.
     The example site is built that way here, and those pages (and the home page that links to
     them) go through the gate in every view."""
