@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .fees import FeeTotals, journey_fees
 from .load import SourceFile
 from .model import (
     Agency,
@@ -77,26 +78,24 @@ class StepUse:
 
 
 @dataclass(frozen=True)
-class Money:
-    """An amount that depends on the citizen's choices: from `low` to `high`."""
-
-    low: float
-    high: float
-
-
-@dataclass(frozen=True)
 class JourneyTotals:
     """Estimates computed from the services' data."""
 
-    fees: Money
-    """Known fees: low leaves out optional steps and takes the cheapest option of 'one of' steps;
-    high takes every step and the dearest option."""
-    unknown_fees: tuple[ServiceRef, ...]
-    """Services whose fee is not known (not counted in `fees`)."""
+    fees: FeeTotals
+    """The fees that add up, by period; low leaves out optional steps and takes the cheapest option
+    of "choose one" steps, high takes every step and the dearest option (fees.py)."""
     max_days: int
     """The longest processing time of each step, added up."""
     untimed: tuple[ServiceRef, ...]
     """Services with no processing time in days (not counted in `max_days`)."""
+    timed_steps: int
+    """Steps with services whose every service has a time in days."""
+    steps_with_services: int
+
+    @property
+    def time_adds_up(self) -> bool:
+        """Whether enough steps say how long they take for a total to mean something: most of them."""
+        return self.steps_with_services > 0 and 2 * self.timed_steps > self.steps_with_services
 
 
 @dataclass(frozen=True)
@@ -138,7 +137,8 @@ def _service(source: SourceFile) -> Service:
     d = source.data
     assert source.agency_id is not None
     fees = None if "fees" not in d else tuple(
-        Fee(float(f["amount"]), f.get("currency", "USD"), f["description"]) for f in d["fees"])
+        Fee(float(f["amount"]), f.get("currency", "USD"), f["description"], f.get("per"), f.get("optional", False))
+        for f in d["fees"])
     time = d.get("processing_time")
     return Service(
         ref=ServiceRef(source.agency_id, source.id), title=d["title"], summary=d["summary"],
@@ -166,27 +166,21 @@ def _journey(source: SourceFile) -> Journey:
                    related_journeys=_tuple(d.get("related_journeys")), source_path=source.path)
 
 
+def _max_days(service: Service) -> int | None:
+    return service.processing_time.max_days if service.processing_time else None
+
+
 def journey_totals(journey: Journey, services: Mapping[ServiceRef, Service]) -> JourneyTotals:
-    low = high = 0.0
-    days = 0
-    unknown: list[ServiceRef] = []
+    days = timed_steps = with_services = 0
     untimed: list[ServiceRef] = []
     for step in journey.steps:
         step_services = [services[r] for r in step.services]
-        known = [s.total_fee for s in step_services if s.total_fee is not None]
-        unknown += [s.ref for s in step_services if s.total_fee is None and s.ref not in unknown]
-        if step.choose == "one":
-            step_low, step_high = (min(known), max(known)) if known else (0.0, 0.0)
-        else:
-            step_low = step_high = sum(known)
-        low += 0.0 if step.optional else step_low
-        high += step_high
-        timed = [s.processing_time.max_days for s in step_services
-                 if s.processing_time and s.processing_time.max_days is not None]
-        untimed += [s.ref for s in step_services
-                    if not (s.processing_time and s.processing_time.max_days is not None) and s.ref not in untimed]
+        timed = [d for d in map(_max_days, step_services) if d is not None]
+        untimed += [s.ref for s in step_services if _max_days(s) is None and s.ref not in untimed]
         days += max(timed, default=0)
-    return JourneyTotals(Money(low, high), tuple(unknown), days, tuple(untimed))
+        with_services += bool(step_services)
+        timed_steps += bool(step_services) and len(timed) == len(step_services)
+    return JourneyTotals(journey_fees(journey.steps, services), days, tuple(untimed), timed_steps, with_services)
 
 
 _ENTITY = {"agency": _agency, "service": _service, "journey": _journey}

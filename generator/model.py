@@ -64,6 +64,10 @@ class Fee:
     """An ISO 4217 code; USD unless the file says otherwise."""
     description: str
     """What the fee is for."""
+    per: Literal["year", "quarter", "month", "item"] | None = None
+    """Paid again every year, quarter or month, or once per item (a tank, a vehicle); None: once."""
+    optional: bool = False
+    """Only some people pay it (a late fee, an expedited service)."""
 
 
 @dataclass(frozen=True)
@@ -123,11 +127,6 @@ class Service:
     @property
     def has_offline_channel(self) -> bool:
         return any(c.type in OFFLINE_CHANNELS for c in self.channels)
-
-    @property
-    def total_fee(self) -> float | None:
-        """Sum of the fees (all in one currency in practice), None when unknown."""
-        return None if self.fees is None else sum(f.amount for f in self.fees)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
-from .graph import Site
+from .graph import JourneyTotals, Site
 from .jsontext import compact_json
 from .model import Agency, Journey, Service, ServiceRef
 from .urls import agency_url, journey_url, service_url
@@ -62,11 +62,20 @@ def _journey_record(site: Site, journey: Journey) -> dict[str, Any]:
                    "services": [str(r) for r in s.services], "choose": s.choose, "when": s.when}
                   for s in journey.steps],
         "related_journeys": list(journey.related_journeys),
-        "totals": {"fees_low": totals.fees.low, "fees_high": totals.fees.high,
-                   "unknown_fees": [str(r) for r in totals.unknown_fees], "max_days": totals.max_days,
-                   "untimed": [str(r) for r in totals.untimed]},
+        "totals": _totals_record(totals),
         "source": journey.source_path,
     }
+
+
+def _totals_record(totals: JourneyTotals) -> dict[str, Any]:
+    """A journey's totals: one-off fees as fees_low/fees_high, fees paid again per period apart,
+    and the services whose fees are not listed or do not add up."""
+    fees = totals.fees
+    once = fees.of("once")
+    return {"currency": fees.currency, "fees_low": once.low if once else 0.0, "fees_high": once.high if once else 0.0,
+            "recurring": {name: {"low": m.low, "high": m.high} for name, m in fees.by_period if name != "once"},
+            "unknown_fees": [str(r) for r in fees.unknown], "uncounted_fees": [str(r) for r in fees.uncounted],
+            "max_days": totals.max_days if totals.time_adds_up else None, "untimed": [str(r) for r in totals.untimed]}
 
 
 def _agency_record(site: Site, agency: Agency) -> dict[str, Any]:

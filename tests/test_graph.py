@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.graph import Money, StepUse, find_cycles
+from generator.fees import Money
+from generator.graph import StepUse, find_cycles
 from generator.model import ServiceRef
 
 FORM = ServiceRef("state-registry", "form-company")
@@ -42,17 +43,19 @@ def test_steps_are_numbered_in_order(riverton):
 def test_totals_count_or_steps_as_a_range_and_optional_steps_only_at_the_top(riverton):
     totals = riverton.site.totals["open-a-shop"]
     # Step 1 is one of $125.50 (company: $100 + $25.50) or $50; step 2 free; step 3 $75; step 4 unknown.
-    assert totals.fees == Money(50 + 0 + 75, 125.5 + 0 + 75)
-    assert totals.unknown_fees == (SIGN,)
+    assert totals.fees.by_period == (("once", Money(50 + 0 + 75, 125.5 + 0 + 75)),)
+    assert totals.fees.unknown == (SIGN,) and totals.fees.uncounted == ()
     # Longest time per step: 10 (company) + 0 + 14 (+ the sign permit has no time).
     assert totals.max_days == 24
     assert totals.untimed == (SIGN,)
+    # Three of the four steps say how long every one of their services takes: a total means something.
+    assert (totals.timed_steps, totals.steps_with_services, totals.time_adds_up) == (3, 4, True)
 
 
 def test_totals_of_a_journey_with_a_step_without_services(riverton):
     totals = riverton.site.totals["hire-staff"]
-    assert totals.fees == Money(0, 0)
-    assert totals.unknown_fees == ()
+    assert totals.fees.by_period == (("once", Money(0, 0)),)
+    assert totals.fees.unknown == ()
     assert totals.untimed == (EMPLOYER,)
 
 

@@ -7,7 +7,8 @@ page being built, so the site works wherever it is hosted.
 
 from __future__ import annotations
 
-from ..formatting import address_lines, days, long_date, money, money_range, tel_href
+from ..fees import Money
+from ..formatting import address_lines, days, long_date, money_range, tel_href
 from ..graph import Site, StepUse, entity_key, reverse_key
 from ..i18n import Words
 from ..markup import MarkdownRenderer
@@ -30,7 +31,16 @@ from ..urls import (
 )
 from .az import az_letter, az_letter_heading, az_letters, az_page_count
 from .jsonld import json_ld
-from .labels import JURISDICTION_LABELS, channel_label, fee_summary, jurisdiction_label, time_summary
+from .labels import (
+    JURISDICTION_LABELS,
+    PERIOD_WORDS,
+    channel_label,
+    fee_amount,
+    fee_summary,
+    fee_total,
+    jurisdiction_label,
+    time_summary,
+)
 from .pages import (
     AgenciesPage,
     AgencyPage,
@@ -152,9 +162,15 @@ class ViewBuilder:
         def links(refs: tuple[ServiceRef, ...]) -> list[Link]:
             return [Link(self._service(r).title, relative(page, service_url(r))) for r in refs]
 
-        timed = any(s.services for s in journey.steps) and len(t.untimed) < sum(len(s.services) for s in journey.steps)
-        return TotalsView(money_range(t.fees.low, t.fees.high, self.words), t.fees.low != t.fees.high,
-                          links(t.unknown_fees), days(t.max_days, self.words) if timed else None, links(t.untimed))
+        fees = t.fees
+        once = fees.of("once") or Money(0.0, 0.0)
+        recurring = [self.words.gettext(PERIOD_WORDS[name], amount=money_range(m.low, m.high, self.words,
+                                                                                fees.currency))
+                     for name, m in fees.by_period if name != "once"]
+        return TotalsView(money_range(once.low, once.high, self.words, fees.currency),
+                          any(m.low != m.high for _, m in fees.by_period), bool(fees.unknown or fees.uncounted),
+                          recurring, links(fees.unknown), links(fees.uncounted),
+                          days(t.max_days, self.words) if t.time_adds_up else None, links(t.untimed))
 
     # -- pages
 
@@ -162,7 +178,7 @@ class ViewBuilder:
         page = service_url(ref)
         service, agency = self._service(ref), self._agency(ref.agency)
         self.touched.add(reverse_key("service", ref))  # lists what requires it and the journeys using it
-        fees = None if service.fees is None else [FeeRow(f.description, money(f.amount, f.currency))
+        fees = None if service.fees is None else [FeeRow(f.description, fee_amount(f, self.words), f.optional)
                                                    for f in service.fees]
         return ServicePage(
             service=service,
@@ -171,6 +187,7 @@ class ViewBuilder:
             documents=[self.md.inline(d) for d in service.documents],
             fee_summary=fee_summary(service, self.words),
             fee_rows=fees,
+            fee_total=fee_total(service),
             channels=[self.channel(c) for c in service.channels],
             offline=None if service.has_offline_channel else self.contact(agency),
             before_you_start=[self.service_card(r, page) for r in service.requires],

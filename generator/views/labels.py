@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..formatting import money
+from ..fees import PERIODS, adds_up, service_amounts
+from ..formatting import money, money_range
 from ..i18n import N_, Words
-from ..model import Service
+from ..model import Fee, Service
 
 JURISDICTION_LABELS = {"federal": N_("Federal"), "state": N_("State"), "county": N_("County"),
                        "municipal": N_("City and local")}
@@ -20,15 +21,56 @@ def channel_label(channel_type: str, words: Words) -> str:
     return words.gettext(CHANNEL_LABELS[channel_type])
 
 
+PERIOD_WORDS = {"year": N_("%(amount)s a year"), "quarter": N_("%(amount)s a quarter"),
+                "month": N_("%(amount)s a month")}
+
+
+def fee_amount(fee: Fee, words: Words) -> str:
+    """One fee's amount, with how often it is paid: "$125", "$375 a year", "$100 each"."""
+    amount = money(fee.amount, fee.currency)
+    if fee.per == "item":
+        return words.gettext("%(amount)s each", amount=amount)
+    return words.gettext(PERIOD_WORDS[fee.per], amount=amount) if fee.per else amount
+
+
 def fee_summary(service: Service, words: Words) -> str:
+    """What a service costs in a few words, never adding unlike amounts: "$1,700, then $375 a year"."""
     if service.fees is None:
         return words.gettext("Contact the agency")
     if not service.fees:
         return words.gettext("Free")
     currencies = {f.currency for f in service.fees}
     if len(currencies) > 1:
-        return " + ".join(money(f.amount, f.currency) for f in service.fees)
-    return money(sum(f.amount for f in service.fees), currencies.pop())
+        return " + ".join(fee_amount(f, words) for f in service.fees)
+    currency = currencies.pop()
+    amounts = service_amounts(service, currency)
+    summary = money(amounts["once"], currency) if amounts.get("once") else None
+    recurring = [words.gettext(PERIOD_WORDS[name], amount=money(amounts[name], currency))
+                 for name in PERIODS[1:] if amounts.get(name)]
+    if recurring:
+        again = recurring[0] if len(recurring) == 1 else words.gettext(
+            "%(first)s and %(second)s", first=", ".join(recurring[:-1]), second=recurring[-1])
+        summary = again if summary is None else words.gettext("%(before)s, then %(after)s", before=summary,
+                                                              after=again)
+    each = sorted({f.amount for f in service.fees if f.per == "item" and not f.optional})
+    if each:
+        amount = money(each[0], currency) if len(each) == 1 else money_range(each[0], each[-1], words, currency)
+        items = words.gettext("%(amount)s each", amount=amount)
+        summary = items if summary is None else words.gettext("%(before)s, plus %(after)s", before=summary,
+                                                              after=items)
+    summary = summary or words.gettext("Free")
+    if any(f.optional for f in service.fees):
+        summary = words.gettext("%(summary)s, plus optional fees", summary=summary)
+    return summary
+
+
+def fee_total(service: Service) -> str | None:
+    """The sum of a service's fees, when they are all paid once, by everyone, in one currency and
+    there is more than one; None when adding them up would mislead."""
+    fees = service.fees or ()
+    if len(fees) < 2 or len({f.currency for f in fees}) > 1 or not all(adds_up(f) and not f.per for f in fees):
+        return None
+    return money(sum(f.amount for f in fees), fees[0].currency)
 
 
 def time_summary(service: Service) -> str | None:

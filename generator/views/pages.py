@@ -23,6 +23,8 @@ class ServicePage:
     fee_summary: str
     fee_rows: list[parts.FeeRow] | None
     """None: the fee is not known."""
+    fee_total: str | None
+    """The fees added up, where that is true to them (all paid once, by everyone); None otherwise."""
     channels: list[parts.ChannelView]
     offline: parts.ContactView | None
     """The agency's way in, for a service with no offline channel of its own."""

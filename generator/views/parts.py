@@ -71,6 +71,9 @@ class FeeRow:
 
     description: str
     amount: str
+    """With how often it is paid: "$375 a year", "$100 each"."""
+    optional: bool = False
+    """Only some people pay it."""
 
 
 @dataclass(frozen=True)
@@ -117,15 +120,22 @@ class StepView:
 
 @dataclass(frozen=True)
 class TotalsView:
-    """A journey's fees and time, added up, with what could not be counted."""
+    """A journey's fees and time, added up like with like, with what could not be counted."""
 
     fees: str
+    """The one-off fees: "$415", "$90 to $145"."""
     fees_vary: bool
     """The total depends on the citizen's choices and which optional steps apply."""
+    at_least: bool
+    """Some fees could not be counted (listed below): the total is a lower bound."""
+    recurring: list[str]
+    """Fees paid again, added up per period: "$375 a year"."""
     unknown_fees: list[Link]
     """Services whose fee is not listed."""
+    uncounted_fees: list[Link]
+    """Services with fees that do not add up: per item, or only for some people."""
     days: str | None
-    """The time, in words; None when too few steps have a time to add up."""
+    """The time, in words; None when most steps do not say how long they take."""
     untimed: list[Link]
 
 
