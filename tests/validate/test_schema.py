@@ -107,3 +107,11 @@ def test_contact_needs_one_way_in(check_files):
     assert check_files({AGY: bad}) == [
         f"{AGY}:6:3: error: contact: contact needs at least one of phone, email, address",
     ]
+
+
+def test_a_fee_says_how_often_it_is_paid_in_the_words_the_contract_knows(check_files):
+    bad = SERVICE + "fees:\n  - amount: 375\n    per: yearly\n    description: Renewal\n  - amount: 50\n    optional: yes\n    description: Late fee\n"
+    assert check_files({SVC: bad}) == [
+        f"{SVC}:10:10: error: fees[0].per: expected one of year, quarter, month, item; got 'yearly' (hint: did you mean 'year'?)",
+        f"{SVC}:13:15: error: fees[1].optional: expected true or false; got 'yes'",
+    ]
