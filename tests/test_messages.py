@@ -33,6 +33,9 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 from jinja2 import nodes
 from markupsafe import Markup
+
+from conftest import REPO, site_options
+from generator.render import Renderer
 from pseudo_words import (
     COPYRIGHT,
     LETTERS,
@@ -44,10 +47,6 @@ from pseudo_words import (
     pseudo_words,
     unbracketed,
 )
-
-from conftest import REPO
-from generator.i18n import install
-from generator.render import Renderer
 
 OVERRIDES = REPO / "overrides"
 
@@ -397,11 +396,10 @@ def _renderer(contexts: list[dict], *, pseudo_root: Path | None, letter_pages: b
             contexts.append(dict(*args, **kwargs))
             return super().render(*args, **kwargs)
 
-    renderer = Renderer([OVERRIDES], "Riverton Business Hub", base_url="https://hub.example.gov/",
-                        **({"az_letter_pages_from": 1, "az_page_size": 2} if letter_pages else {}))
+    options = site_options(site_url="https://hub.example.gov/",
+                           **({"az_letter_pages_from": 1, "az_page_size": 2} if letter_pages else {}))
+    renderer = Renderer(options, pseudo_words(pseudo_root) if pseudo_root is not None else None)
     renderer.env.template_class = Capturing
-    if pseudo_root is not None:
-        install(renderer.env, pseudo_words(pseudo_root))
     return renderer
 
 
@@ -468,9 +466,10 @@ def _leftover_words(page: Rendered) -> list[str]:
     strings = set(_data_strings(page.data, set()))
     markup = sorted((s for s in strings if isinstance(s, Markup) and s.strip()), key=len, reverse=True)
     text = {v for s in strings if not isinstance(s, Markup) for v in (s, s.lower(), s.capitalize()) if v.strip()}
-    rest = outside_brackets(page.pseudo)
-    for fragment in markup:  # Markdown rendered by the view, JSON-LD
+    rest = page.pseudo
+    for fragment in markup:  # Markdown rendered by the view, JSON-LD (whose words may be the catalogue's)
         rest = rest.replace(fragment, " ")
+    rest = outside_brackets(rest)
     soup = BeautifulSoup(rest, "html.parser")
     said = [s for s in soup.find_all(string=True) if not isinstance(s, Comment)]
     for tag in soup.find_all(True):

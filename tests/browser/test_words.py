@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from pseudo_words import build_pseudo_riverton
 
 from conftest import serve
+from pseudo_words import build_pseudo_riverton
 
 JOURNEY = "journeys/open-a-shop/"
 BLOCK = re.compile(r'<script type="application/json" id="os-words">[^<]*</script>')
