@@ -30,7 +30,14 @@ from ..urls import (
 )
 from .az import az_letter, az_letter_heading, az_letters, az_page_count
 from .jsonld import json_ld
-from .labels import JURISDICTION_LABELS, channel_label, fee_summary, jurisdiction_label, time_summary
+from .labels import (
+    JURISDICTION_LABELS,
+    audience_labels,
+    channel_label,
+    fee_summary,
+    jurisdiction_label,
+    time_summary,
+)
 from .pages import (
     AgenciesPage,
     AgencyPage,
@@ -166,6 +173,7 @@ class ViewBuilder:
                                                    for f in service.fees]
         return ServicePage(
             service=service,
+            audience=audience_labels(service.audience, self.words),
             description=self.md.block(service.description),
             eligibility=[self.md.inline(e) for e in service.eligibility],
             documents=[self.md.inline(d) for d in service.documents],
