@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_search.py [--sizes 1000,5000,10000] [--json out.json]
 
 For each size it generates a synthetic government (below), builds the search files with
-generator/search.py, and measures:
+generator/search/, and measures:
 
 - the build: seconds to make the search files in Python;
 - the design alternatives, as gzip bytes (what a server sends): Material's/lunr's usual prebuilt
@@ -39,11 +39,14 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the lunr.py reference builder, as the tests import it
+
+from search.lunr_reference import lunr_py_index  # noqa: E402
 
 from generator.graph import Site, link  # noqa: E402
 from generator.load import Positions, SourceFile  # noqa: E402
 from generator.render import Renderer  # noqa: E402
-from generator.search import FIELDS, build_search, documents, lunr_py_index, result_record  # noqa: E402
+from generator.search import FIELDS, build_search, documents, result_record  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
