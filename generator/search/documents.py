@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import markdown
 
 from ..graph import Site
+from ..i18n import N_
 from ..urls import agency_url, journey_url, service_url
 
 
@@ -38,7 +39,7 @@ class Kind:
     code: str
     """One letter in the result records."""
     label: str
-    """What a result says it is."""
+    """What a result says it is, in the source language (translated where the index is written)."""
     boost: float
     """lunr document boost of this kind: guides first for broad words ("restaurant", "hiring")."""
 
@@ -47,10 +48,10 @@ USE_BOOST, MAX_USES = 0.2, 3
 """A service's boost grows by USE_BOOST for each step-by-step guide that uses it, up to MAX_USES."""
 
 KINDS = {
-    "journey": Kind("j", "Step-by-step guide", 4.0),
-    "service": Kind("s", "Service", 1.0),
-    "agency": Kind("a", "Agency", 1.5),
-    "page": Kind("p", "Page", 1.0),
+    "journey": Kind("j", N_("Step-by-step guide"), 4.0),
+    "service": Kind("s", N_("Service"), 1.0),
+    "agency": Kind("a", N_("Agency"), 1.5),
+    "page": Kind("p", N_("Page"), 1.0),
 }
 
 

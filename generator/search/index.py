@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..graph import Site
+from ..i18n import Words
 from ..jsontext import compact_json
 from .documents import FIELDS, KINDS, ContentPage, SearchDocument, documents
 from .lunr_pipeline import analyze, tokenize, trim
@@ -32,6 +33,9 @@ are about 1-2 KB gzipped. benchmarks/SEARCH.md has the sizes."""
 
 K1, B = 1.2, 0.75
 """lunr's BM25 parameters (its defaults)."""
+
+_SOURCE_WORDS = Words()
+"""The words as written (English), when no others are given."""
 
 
 @dataclass(frozen=True)
@@ -115,8 +119,8 @@ def result_record(doc: SearchDocument) -> list[str]:
     return [KINDS[doc.kind].code, doc.title, doc.summary, doc.agency, doc.url]
 
 
-def build_search(docs: Sequence[SearchDocument]) -> SearchBundle:
-    """The search files for a list of documents."""
+def build_search(docs: Sequence[SearchDocument], words: Words = _SOURCE_WORDS) -> SearchBundle:
+    """The search files for a list of documents, with what each kind of result is called in `words`."""
     index = compact_index(docs)
     chunks = [compact_json([result_record(d) for d in docs[i:i + CHUNK_SIZE]]) for i in range(0, len(docs), CHUNK_SIZE)]
     digest = hashlib.sha256()
@@ -124,12 +128,12 @@ def build_search(docs: Sequence[SearchDocument]) -> SearchBundle:
         digest.update(text.encode("utf-8"))
     version = digest.hexdigest()[:12]
     index["version"] = version
-    index["kinds"] = {k.code: k.label for k in KINDS.values()}
+    index["kinds"] = {k.code: words.gettext(k.label) for k in KINDS.values()}
     files = {"search/index.json": compact_json(index)}
     files.update({f"search/docs/{n}.json": text for n, text in enumerate(chunks)})
     return SearchBundle(files, version)
 
 
-def site_search(site: Site, pages: Iterable[ContentPage] = ()) -> SearchBundle:
+def site_search(site: Site, pages: Iterable[ContentPage] = (), words: Words = _SOURCE_WORDS) -> SearchBundle:
     """The search files for a linked site and its hand-written pages."""
-    return build_search(documents(site, pages))
+    return build_search(documents(site, pages), words)

@@ -3,14 +3,17 @@ chunks, their version, and the words each kind of result is called."""
 
 from __future__ import annotations
 
+import gettext
 import json
 
 import pytest
 
 from conftest import REPO
+from generator.i18n import Words
 from generator.search import (
     CHUNK_SIZE,
     FIELDS,
+    KINDS,
     SearchDocument,
     build_search,
     compact_index,
@@ -92,6 +95,29 @@ def test_version_is_stable_and_follows_the_content(riverton, docs):
     changed = [*docs[:-1], SearchDocument("page", "about/", "About us", "Changed.")]
     assert build_search(changed).version != build_search(docs).version
     assert site_search(riverton.site).files == build_search(documents(riverton.site)).files
+
+
+GERMAN = {"Step-by-step guide": "Schritt-f\u00fcr-Schritt-Anleitung", "Service": "Dienst", "Agency": "Beh\u00f6rde",
+          "Page": "Seite"}
+
+
+class Catalogue(gettext.NullTranslations):
+    """What each kind of result is called in German."""
+
+    def gettext(self, message):
+        return GERMAN.get(message, message)
+
+
+def test_kinds_of_result_are_said_in_the_words_of_the_build(riverton):
+    german = site_search(riverton.site, words=Words("de", Catalogue()))
+    index = json.loads(german.files["search/index.json"])
+    assert index["kinds"] == {"j": "Schritt-f\u00fcr-Schritt-Anleitung", "s": "Dienst", "a": "Beh\u00f6rde", "p": "Seite"}
+    english = site_search(riverton.site)
+    assert json.loads(english.files["search/index.json"])["kinds"] == {k.code: k.label for k in KINDS.values()}
+    # The result records hold a kind's code, not its words: the chunks (and their version) are the same.
+    assert german.version == english.version
+    assert {p: t for p, t in german.files.items() if p != "search/index.json"} == {
+        p: t for p, t in english.files.items() if p != "search/index.json"}
 
 
 def test_benchmark_generator_makes_a_site_the_search_indexes():
