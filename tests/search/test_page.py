@@ -63,6 +63,20 @@ def test_built_site_has_the_search_files_and_a_header_search_box(built_riverton)
     assert not search.select(".os-site-search") and len(search.select("form[role=search]")) == 1
 
 
+def test_the_page_script_comes_after_the_article_on_the_search_page_only(built_riverton):
+    """search.js (the index, shared with the worker) and then search-page.js (the page), all deferred;
+    the page's script comes with the theme, after the article, whose content stays as it was."""
+    site = built_riverton / "site"
+    page = BeautifulSoup((site / "search/index.html").read_text(), "html.parser")
+    assert not page.select_one("article").select("script[src$='search-page.js']")
+    scripts = [s["src"] for s in page.find_all("script", src=True)]
+    assert scripts.index("../assets/lunr.min.js") < scripts.index("../assets/search.js") < scripts.index(
+        "../assets/search-page.js")
+    assert page.find("script", src="../assets/search-page.js").has_attr("defer")  # after search.js, also deferred
+    other = BeautifulSoup((site / "services/riverton-clerk/get-sign-permit/index.html").read_text(), "html.parser")
+    assert not other.select("script[src$='search-page.js']")
+
+
 def test_material_search_plugin_is_reported(built_riverton):
     config = built_riverton / "mkdocs.yml"
     config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"))
