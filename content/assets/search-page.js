@@ -5,11 +5,14 @@
    and the form on the page are plain GET forms that work without JavaScript. Nothing is fetched
    until there is a query to run. The index is rebuilt in a Web Worker (search-worker.js), or on
    the page where workers are missing, and what a result shows is fetched only for the results
-   shown. */
+   shown. Every piece of markup it adds comes from the page
+   (overrides/partials/onestop/search_script.html): a result is a copy of a <template>, filled
+   with text and attributes only. */
 (function (root) {
   "use strict";
 
   var PAGE_SIZE = 10;
+  var RESULT_ID = "os-search-result";
 
   // -- Engines: the index in a Web Worker (assets/search-worker.js), so that rebuilding it never
   // holds up typing on a slow phone; or, where workers are missing, on the page itself. Both
@@ -49,11 +52,13 @@
     });
   }
 
-  // -- Results: the records of the results shown, fetched by chunk, each as a list item.
+  // -- Results: the records of the results shown, fetched by chunk, each put into a copy of the
+  // page's result template.
 
-  function Results(indexUrl, siteRoot) {
+  function Results(indexUrl, siteRoot, template) {
     this.indexUrl = indexUrl;
     this.siteRoot = siteRoot;
+    this.template = template;
     this.chunks = {};
   }
 
@@ -80,32 +85,17 @@
     }, Promise.resolve());
   };
 
-  /* One result, [kind code, title, summary, agency, url], as a list item. */
+  /* One result, [kind code, title, summary, agency, url], in a copy of the template. */
   Results.prototype.item = function (engine, row) {
-    var li = document.createElement("li");
-    li.className = "os-result os-result--" + row[0];
-    var link = document.createElement("a");
-    link.className = "os-result__title";
-    link.href = this.siteRoot + row[4];
+    var li = this.template.content.firstElementChild.cloneNode(true);
+    li.classList.add("os-result--" + row[0]);
+    var link = li.querySelector(".os-result__title");
+    link.setAttribute("href", this.siteRoot + row[4]);
     link.textContent = row[1];
-    var meta = document.createElement("span");
-    meta.className = "os-result__meta";
-    var kind = document.createElement("span");
-    kind.className = "os-result__kind";
-    kind.textContent = engine.meta.kinds[row[0]];
-    meta.appendChild(kind);
-    if (row[3]) {
-      var agency = document.createElement("span");
-      agency.className = "os-result__agency";
-      agency.textContent = row[3];
-      meta.appendChild(agency);
-    }
-    var summary = document.createElement("span");
-    summary.className = "os-result__summary";
-    summary.textContent = row[2];
-    li.appendChild(link);
-    li.appendChild(meta);
-    li.appendChild(summary);
+    li.querySelector(".os-result__kind").textContent = engine.meta.kinds[row[0]];
+    var agency = li.querySelector(".os-result__agency");
+    if (row[3]) { agency.textContent = row[3]; } else { agency.remove(); }
+    li.querySelector(".os-result__summary").textContent = row[2];
     return li;
   };
 
@@ -226,10 +216,11 @@
     this.fromAddress();
   };
 
-  var page = document.querySelector("[data-os-search]");
-  if (page && root.onestopSearch && root.lunr && root.fetch && root.Promise && root.URLSearchParams && root.URL) {
+  var page = document.querySelector("[data-os-search]"), template = document.getElementById(RESULT_ID);
+  if (page && template && template.content && root.onestopSearch && root.lunr && root.fetch && root.Promise &&
+      root.URLSearchParams && root.URL) {
     var results = new Results(new URL(page.getAttribute("data-index"), root.location.href).href,
-                              page.getAttribute("data-root"));
+                              page.getAttribute("data-root"), template);
     new SearchPage(root.onestopSearch, page, results).start(page);
   }
 })(window);

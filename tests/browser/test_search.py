@@ -210,3 +210,22 @@ def test_search_page_fits_a_phone_and_a_desktop(browser, site_url, width):
     button = page.locator(".os-search-form--page .os-search-form__button").bounding_box()
     assert button["height"] >= 24 and button["x"] + button["width"] <= width
     context.close()
+
+
+def test_a_result_is_a_copy_of_the_page_s_template(page, site_url):
+    """A changed template in the page changes the results: the script has no markup of its own."""
+    def changed(route):
+        response = route.fetch()
+        body = response.text().replace('<li class="os-result">', '<li class="os-result" data-from-template="yes">')
+        route.fulfill(response=response, body=body)
+
+    page.route(re.compile(r"/search/\?q="), changed)
+    page.goto(site_url + "search/?q=dba")
+    results(page)
+    assert page.locator(".os-result[data-from-template=yes]").count() == 3
+    first = page.locator(".os-result").first
+    assert first.get_attribute("class") == "os-result os-result--s"
+    assert first.locator(".os-result__agency").inner_text() == "Pennsylvania Department of State (DOS)"
+    page.goto(site_url + "search/?q=restaurant")
+    results(page)
+    assert page.locator(".os-result").first.locator(".os-result__agency").count() == 0  # a guide has no agency

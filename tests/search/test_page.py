@@ -77,6 +77,20 @@ def test_the_page_script_comes_after_the_article_on_the_search_page_only(built_r
     assert not other.select("script[src$='search-page.js']")
 
 
+def test_a_result_is_a_copy_of_the_page_s_template(built_riverton):
+    """search-page.js builds no markup: a result is a copy of a <template> after the article (the
+    page's content stays as it was), on the search page only, which the script fills in."""
+    site = built_riverton / "site"
+    page = BeautifulSoup((site / "search/index.html").read_text(), "html.parser")
+    item = page.select_one("template#os-search-result").find("li", class_="os-result")
+    assert [e["class"] for e in item.find_all(True)] == [
+        ["os-result__title"], ["os-result__meta"], ["os-result__kind"], ["os-result__agency"], ["os-result__summary"]]
+    assert item.get_text() == "" and not item.find("a").has_attr("href")
+    assert not page.select_one("article").select("template")
+    other = BeautifulSoup((site / "services/riverton-clerk/get-sign-permit/index.html").read_text(), "html.parser")
+    assert not other.select("template")
+
+
 def test_material_search_plugin_is_reported(built_riverton):
     config = built_riverton / "mkdocs.yml"
     config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"))
