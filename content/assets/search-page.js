@@ -5,14 +5,32 @@
    and the form on the page are plain GET forms that work without JavaScript. Nothing is fetched
    until there is a query to run. The index is rebuilt in a Web Worker (search-worker.js), or on
    the page where workers are missing, and what a result shows is fetched only for the results
-   shown. Every piece of markup it adds comes from the page
-   (overrides/partials/onestop/search_script.html): a result is a copy of a <template>, filled
-   with text and attributes only. */
+   shown. Every word this file shows and every piece of markup it adds come from the page
+   (overrides/partials/onestop/search_script.html): the words from a JSON block, a result from a
+   <template>, filled with text and attributes only. */
 (function (root) {
   "use strict";
 
   var PAGE_SIZE = 10;
-  var RESULT_ID = "os-search-result";
+  var WORDS_ID = "os-search-words", RESULT_ID = "os-search-result";
+
+  // -- Words: the messages of the page's catalogue, with %(name)s places filled in.
+
+  function Words(messages, language) {
+    this.messages = messages;
+    this.plurals = null;
+    try { this.plurals = new root.Intl.PluralRules(language || undefined); } catch (e) { /* "other" for every count */ }
+  }
+
+  /* A message, or, for a count, the form of the count's plural category in the page's language. */
+  Words.prototype.say = function (name, values, count) {
+    var message = this.messages[name];
+    if (typeof message !== "string") {
+      var category = this.plurals ? this.plurals.select(count) : "other";
+      message = message[category] || message.other;
+    }
+    return message.replace(/%\((\w+)\)s/g, function (place, key) { return String(values[key]); });
+  };
 
   // -- Engines: the index in a Web Worker (assets/search-worker.js), so that rebuilding it never
   // holds up typing on a slow phone; or, where workers are missing, on the page itself. Both
@@ -106,16 +124,16 @@
   }
 
   /* What the status line says of an outcome with results. */
-  function found(outcome, text) {
-    var count = outcome.refs.length;
-    var message = count + (count === 1 ? " result" : " results") + " for \u201c" + (outcome.corrected || text) + "\u201d";
-    if (outcome.corrected) { message += " (no page matched \u201c" + text + "\u201d)"; }
-    if (outcome.partial) { message += ". No page matched every word: these match some of them"; }
-    return message + ".";
+  function found(words, outcome, text) {
+    var name = outcome.corrected ? (outcome.partial ? "correctedPartial" : "corrected") :
+      (outcome.partial ? "partial" : "found");
+    return words.say(name, { num: outcome.refs.length, query: outcome.corrected || text, typed: text },
+                     outcome.refs.length);
   }
 
-  function SearchPage(search, page, results) {
+  function SearchPage(search, page, words, results) {
     this.search = search;
+    this.words = words;
     this.results = results;
     this.form = page.querySelector("form");
     this.input = this.form.querySelector("input[name=q]");
@@ -161,10 +179,10 @@
   SearchPage.prototype.say = function (text) { this.status.textContent = text; };
 
   SearchPage.prototype.run = function (text) {
-    var self = this;
+    var self = this, words = this.words;
     text = text.trim();
     this.input.value = text;
-    document.title = (text ? "\u201c" + text + "\u201d: " : "") + this.title;
+    document.title = text ? words.say("title", { query: text, title: this.title }) : this.title;
     this.list.textContent = "";
     this.more.hidden = true;
     this.none.hidden = true;
@@ -182,16 +200,16 @@
       self.shown = 0;
       if (!outcome.refs.length) {
         self.none.hidden = false;
-        self.say("No results for \u201c" + text + "\u201d.");
+        self.say(words.say("none", { query: text }));
         return;
       }
       return self.showMore(engine, false).then(function () {
-        if (outcome === self.current) { self.say(found(outcome, text)); }
+        if (outcome === self.current) { self.say(found(words, outcome, text)); }
       });
     }).catch(function () {
       if (ticket !== self.latest) { return; }
       self.none.hidden = false;
-      self.say("Search could not load. Try again, or browse the lists below.");
+      self.say(words.say("failed", {}));
     });
   };
 
@@ -216,11 +234,13 @@
     this.fromAddress();
   };
 
-  var page = document.querySelector("[data-os-search]"), template = document.getElementById(RESULT_ID);
-  if (page && template && template.content && root.onestopSearch && root.lunr && root.fetch && root.Promise &&
-      root.URLSearchParams && root.URL) {
+  var page = document.querySelector("[data-os-search]");
+  var wordsBlock = document.getElementById(WORDS_ID), template = document.getElementById(RESULT_ID);
+  if (page && wordsBlock && template && template.content && root.onestopSearch && root.lunr && root.fetch &&
+      root.Promise && root.URLSearchParams && root.URL) {
+    var words = new Words(JSON.parse(wordsBlock.textContent), document.documentElement.lang);
     var results = new Results(new URL(page.getAttribute("data-index"), root.location.href).href,
                               page.getAttribute("data-root"), template);
-    new SearchPage(root.onestopSearch, page, results).start(page);
+    new SearchPage(root.onestopSearch, page, words, results).start(page);
   }
 })(window);

@@ -1,17 +1,23 @@
-"""The search page: a plain form with a live region and ways to browse, and the header search box
-on every other page."""
+"""The search page: a plain form with a live region and ways to browse, the header search box on
+every other page, and what the page's script reads from the page (its words and its result
+template)."""
 
 from __future__ import annotations
 
+import gettext
 import json
+import re
 import subprocess
 import sys
 
+import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, RIVERTON, copy_site
+from generator.i18n import Words, install
 from generator.render import Renderer
+from generator.search import KINDS
 
 
 def test_search_page_is_a_plain_form_with_a_live_region_and_fallbacks(riverton):
@@ -89,6 +95,82 @@ def test_a_result_is_a_copy_of_the_page_s_template(built_riverton):
     assert not page.select_one("article").select("template")
     other = BeautifulSoup((site / "services/riverton-clerk/get-sign-permit/index.html").read_text(), "html.parser")
     assert not other.select("template")
+
+
+def script_words(page: BeautifulSoup) -> dict:
+    return json.loads(page.select_one('script#os-search-words[type="application/json"]').string)
+
+
+def test_the_script_s_words_are_in_the_page(built_riverton):
+    """search-page.js says nothing of its own: its words are the catalogue's, in a JSON block after
+    the article (the page's content stays as it was), on the search page only; each %(name)s is
+    left for the script, and a count's words come in each plural category of the language."""
+    site = built_riverton / "site"
+    page = BeautifulSoup((site / "search/index.html").read_text(), "html.parser")
+    words = script_words(page)
+    assert words["none"] == "No results for \u201c%(query)s\u201d."
+    assert words["found"] == {"one": "%(num)s result for \u201c%(query)s\u201d.",
+                              "other": "%(num)s results for \u201c%(query)s\u201d."}
+    assert words["corrected"]["other"] == "%(num)s results for \u201c%(query)s\u201d (no page matched \u201c%(typed)s\u201d)."
+    assert words["title"] == "\u201c%(query)s\u201d: %(title)s"
+    assert sorted(words) == ["corrected", "correctedPartial", "failed", "found", "none", "partial", "title"]
+    assert all(sorted(words[k]) == ["one", "other"] for k in ("found", "corrected", "partial", "correctedPartial"))
+    assert not page.select_one("article").select("script#os-search-words")
+    other = BeautifulSoup((site / "services/riverton-clerk/get-sign-permit/index.html").read_text(), "html.parser")
+    assert not other.select("script#os-search-words")
+
+
+GERMAN = {
+    "No results for \u201c%(query)s\u201d.": "Keine Ergebnisse f\u00fcr \u201e%(query)s\u201c.",
+    ("%(num)s result for \u201c%(query)s\u201d.", 1): "%(num)s Ergebnis f\u00fcr \u201e%(query)s\u201c.",
+    ("%(num)s result for \u201c%(query)s\u201d.", 2): "%(num)s Ergebnisse f\u00fcr \u201e%(query)s\u201c.",
+}
+
+
+class Catalogue(gettext.NullTranslations):
+    """A few of the script's words in German."""
+
+    def gettext(self, message):
+        return GERMAN.get(message, message)
+
+    def ngettext(self, singular, plural, n):
+        return GERMAN.get((singular, min(n, 2)), singular if n == 1 else plural)
+
+
+def theme_template(name: str, words: Words) -> str:
+    """A theme partial rendered as MkDocs renders theme templates (no autoescape), with `words`."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(REPO / "overrides")))
+    env.filters["url"] = lambda path: "../" + path
+    install(env, words)
+    return env.get_template(name).render()
+
+
+def test_the_script_s_words_are_said_through_the_catalogue():
+    words = script_words(BeautifulSoup(theme_template("partials/onestop/search_script.html", Words("de", Catalogue())),
+                                       "html.parser"))
+    assert words["none"] == "Keine Ergebnisse f\u00fcr \u201e%(query)s\u201c."
+    assert words["found"] == {"one": "%(num)s Ergebnis f\u00fcr \u201e%(query)s\u201c.",
+                              "other": "%(num)s Ergebnisse f\u00fcr \u201e%(query)s\u201c."}
+    assert words["failed"] == "Search could not load. Try again, or browse the lists below."  # not translated: as written
+
+
+def test_the_search_scripts_say_no_words_and_build_no_markup():
+    """Every word the search shows comes from the page (the words block) or the index (the kinds of
+    result, in the build's words): no string in the scripts says any of them, and the scripts only
+    fill in text and attributes."""
+    scripts = {name: (REPO / "content" / "assets" / name).read_text(encoding="utf-8")
+               for name in ("search.js", "search-page.js", "search-worker.js")}
+    words = script_words(BeautifulSoup(theme_template("partials/onestop/search_script.html", Words()), "html.parser"))
+    messages = [m for w in words.values() for m in (w.values() if isinstance(w, dict) else [w])]
+    fragments = {f.strip(" \u201c\u201d.:") for m in messages for f in re.split(r"%\(\w+\)s", m)}
+    fragments |= {k.label for k in KINDS.values()}
+    fragments = {f for f in fragments if re.search("[A-Za-z]{3}", f)}
+    assert "results for" in fragments and "Step-by-step guide" in fragments
+    for name, text in scripts.items():
+        literals = re.findall(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', text)
+        assert literals, name
+        assert [f for f in fragments if any(f in literal for literal in literals)] == [], name
+        assert "createElement" not in text and "innerHTML" not in text and "insertAdjacentHTML" not in text, name
 
 
 def test_material_search_plugin_is_reported(built_riverton):
