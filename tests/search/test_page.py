@@ -173,6 +173,44 @@ def test_the_search_scripts_say_no_words_and_build_no_markup():
         assert "createElement" not in text and "innerHTML" not in text and "insertAdjacentHTML" not in text, name
 
 
+PAGE_GERMAN = {
+    "Search": "Suche",
+    "Search this site": "Diese Website durchsuchen",
+    "Show more results": "Mehr Ergebnisse zeigen",
+    "Search services and guides": "Dienste und Anleitungen suchen",
+    ('Browse the <a href="%(az_url)s">A to Z list of all %(num)s service</a> or the <a href="%(agencies_url)s">'
+     'agencies</a>.', 2): 'Alle %(num)s Dienste <a href="%(az_url)s">von A bis Z</a> oder die <a '
+                          'href="%(agencies_url)s">Beh\u00f6rden</a>.',
+}
+
+
+class PageCatalogue(gettext.NullTranslations):
+    """Some of the search page's own words in German."""
+
+    def gettext(self, message):
+        return PAGE_GERMAN.get(message, message)
+
+    def ngettext(self, singular, plural, n):
+        return PAGE_GERMAN.get((singular, min(n, 2)), singular if n == 1 else plural)
+
+
+def test_the_search_page_s_own_words_are_said_through_the_catalogue(riverton):
+    renderer = Renderer([REPO / "overrides"], "Riverton Business Hub")
+    install(renderer.env, Words("de", PageCatalogue()))
+    page = next(p for p in renderer.index_pages(riverton.site) if p.kind == "search")
+    html = BeautifulSoup(page.html, "html.parser")
+    assert html.find("h1").get_text() == "Suche"
+    form = html.select_one("form[role=search]")
+    assert (form["aria-label"], form.select_one("button[type=submit]").get_text()) == ("Diese Website durchsuchen", "Suche")
+    assert html.select_one(".os-search-more").get_text() == "Mehr Ergebnisse zeigen"
+    browse = html.select_one(".os-search-none li:nth-of-type(2)")
+    assert browse.get_text() == "Alle 6 Dienste von A bis Z oder die Beh\u00f6rden."
+    assert [a["href"] for a in browse.find_all("a")] == ["../services/", "../agencies/"]
+    header = BeautifulSoup(theme_template("partials/onestop/site_search.html", Words("de", PageCatalogue())), "html.parser")
+    assert header.find("label").get_text() == "Dienste und Anleitungen suchen"
+    assert header.select_one("button[type=submit]").get_text() == "Suche"
+
+
 def test_material_search_plugin_is_reported(built_riverton):
     config = built_riverton / "mkdocs.yml"
     config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"))
