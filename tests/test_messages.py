@@ -110,7 +110,7 @@ def test_make_messages_takes_the_words_python_marks_and_says(tmp_path):
 
 # -- no template says a word outside gettext
 
-GETTEXT = {"_", "gettext", "ngettext", "pgettext", "npgettext"}
+GETTEXT = {"_", "gettext", "ngettext", "pgettext", "npgettext", "plural_forms"}
 """The functions whose first arguments are messages (their keyword values are values put into them)."""
 
 SPOKEN_ATTRIBUTES = {"aria-label", "aria-description", "aria-roledescription", "aria-placeholder", "aria-valuetext",
@@ -126,13 +126,6 @@ ADDRESS_FILTERS = {"url"}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 """Character references are markup (&ldquo; is a quotation mark), not words."""
-
-SEARCH_WORK = "owned by the search work, whose change moves its words to the catalogue"
-PENDING = dict.fromkeys(["onestop/search.html", "partials/onestop/search_form.html",
-                         "partials/onestop/site_search.html"], SEARCH_WORK)
-"""Templates whose words are not in the catalogue yet, and why. Each is expected to fail the check
-(strict): when its words have moved, the check passes, the test says so, and its line here goes."""
-
 
 def looks_like_words(text: str) -> bool:
     """A string that is words rather than a name for machines (a class, an id, a type, a path): it has
@@ -328,17 +321,11 @@ def words_outside_gettext(source: str) -> list[Found]:
 TEMPLATES = sorted(p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html"))
 
 
-@pytest.mark.parametrize("template", [
-    pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=PENDING[t])) if t in PENDING else t
-    for t in TEMPLATES])
+@pytest.mark.parametrize("template", TEMPLATES)
 def test_no_template_says_a_word_outside_gettext(template):
     found = words_outside_gettext((OVERRIDES / template).read_text(encoding="utf-8"))
     assert not found, (f"overrides/{template} says words a translation cannot reach; put each through "
                        "_() or ngettext() and run `make messages`:\n" + "\n".join(map(str, found)))
-
-
-def test_every_pending_template_exists():
-    assert set(PENDING) <= set(TEMPLATES), "a pending template is gone: take it out of PENDING"
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -479,9 +466,7 @@ def _leftover_words(page: Rendered) -> list[str]:
     return [s for s in left if LETTERS.search(s)]
 
 
-@pytest.mark.parametrize("kind", [
-    pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=SEARCH_WORK)) if k == "search" else k
-    for k in KINDS])
+@pytest.mark.parametrize("kind", KINDS)
 def test_every_word_a_page_says_is_the_catalogues_or_its_data(rendered, kind):
     pages = [p for p in rendered if p.kind == kind]
     assert pages
