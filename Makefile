@@ -15,7 +15,7 @@ SEARCH_NODE_STAMP := tests/search/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install site serve check test bench a11y clean
+.PHONY: install site serve check test bench a11y messages clean
 
 install: $(STAMP) $(NODE_STAMP)
 
@@ -63,6 +63,12 @@ a11y: install
 	scripts/ensure-chromium
 	scripts/ensure-java
 	$(BIN)/python -m pytest tests/a11y tests/browser
+
+# The message catalogue's template, locales/messages.pot: every word of generator/ and overrides/
+# (babel.cfg), extracted by pybabel (the options are in scripts/extract-messages). Run it after
+# adding or changing a word, and commit the result: tests/test_messages.py fails until you do.
+messages: install
+	PYTHON=$(BIN)/python scripts/extract-messages locales/messages.pot
 
 clean:
 	rm -rf site .site.* reports tests/search/node_modules

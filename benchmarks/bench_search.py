@@ -3,14 +3,14 @@
     .venv/bin/python benchmarks/bench_search.py [--sizes 1000,5000,10000] [--json out.json]
 
 For each size it generates a synthetic government (below), builds the search files with
-generator/search.py, and measures:
+generator/search/, and measures:
 
 - the build: seconds to make the search files in Python;
 - the design alternatives, as gzip bytes (what a server sends): Material's/lunr's usual prebuilt
   index (lunr.py, full serialised index, short integer refs), a document store for building the
   index in the browser, and the compact index this project ships;
 - in headless Chromium (Debian's, as the tests use), on the real search page markup and
-  search.js: the time from navigation to the first result on /search/?q=..., the time from
+  scripts: the time from navigation to the first result on /search/?q=..., the time from
   pressing Search to the first result when the page is already open, and the bytes fetched
   before the first result; and, for comparison, the time lunr.js takes to build the index in the
   browser from the document store.
@@ -37,14 +37,20 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the lunr.py reference builder, as the tests import it
+
+from search.lunr_reference import lunr_py_index  # noqa: E402
 
 from generator.graph import Site, link  # noqa: E402
+from generator.i18n import Words, install  # noqa: E402
 from generator.load import Positions, SourceFile  # noqa: E402
 from generator.options import SiteOptions  # noqa: E402
 from generator.render import Renderer  # noqa: E402
-from generator.search import FIELDS, build_search, documents, lunr_py_index, result_record  # noqa: E402
+from generator.search import FIELDS, build_search, documents, result_record  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -216,12 +222,21 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def search_script() -> str:
+    """What the theme adds after the search page's content (main.html): the result template, the
+    script's words and search-page.js, rendered as MkDocs renders theme templates."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(REPO / "overrides")))
+    install(env, Words())
+    env.filters["url"] = lambda path: "../" + path
+    return env.get_template("partials/onestop/search_script.html").render()
+
+
 def write_harness(site: Site, bundle_files: dict[str, str], docs_store: str, folder: Path) -> None:
-    """The real search page body (Renderer) in a bare HTML shell, with the real assets."""
+    """The real search page body (Renderer) and script partial in a bare HTML shell, with the real assets."""
     renderer = Renderer(SiteOptions(REPO, "Benchmark", template_dirs=(REPO / "overrides",)))
     page = next(p for p in renderer.pages(site) if p.kind == "search")
     (folder / "assets").mkdir(parents=True)
-    for asset in ("lunr.min.js", "search.js", "search-worker.js", "onestop.css"):
+    for asset in ("lunr.min.js", "search.js", "search-page.js", "search-worker.js", "onestop.css"):
         shutil.copy(REPO / "content" / "assets" / asset, folder / "assets" / asset)
     for path, text in bundle_files.items():
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
@@ -229,7 +244,7 @@ def write_harness(site: Site, bundle_files: dict[str, str], docs_store: str, fol
     (folder / "search" / "index.html").write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Search</title>"
         "<meta name='viewport' content='width=device-width'><link rel='stylesheet' href='../assets/onestop.css'>"
-        f"</head><body><main class='md-typeset'>{page.html}</main></body></html>", encoding="utf-8")
+        f"</head><body><main class='md-typeset'>{page.html}</main>{search_script()}</body></html>", encoding="utf-8")
     # The alternative: lunr.js builds the index in the browser from a document store.
     (folder / "worker" / "docs.json").parent.mkdir()
     (folder / "worker" / "docs.json").write_text(docs_store, encoding="utf-8")
@@ -299,7 +314,7 @@ def browser_timings(url: str, folder: Path, slowdown: float = 1) -> dict[str, An
                 out["bytes_before_result"][query] = sum(gz((folder / f).read_bytes()) for f in files
                                                         if (folder / f).is_file())
                 context.close()
-                # 2. The search page is open: a citizen clicks the box (search.js starts fetching
+                # 2. The search page is open: a citizen clicks the box (search-page.js starts fetching
                 # the index then), types and presses Search. Search pressed to the first result.
                 context = browser.new_context()
                 page = new_page(context)

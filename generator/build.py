@@ -95,7 +95,7 @@ class SiteBuild:
         """The files the engine publishes as they are: path from the site root -> text."""
         files = open_data_files(self.site, self.preview.open_data if self.preview else None)
         files.update(published_schemas())
-        files.update(site_search(self.site, list(content_pages)).files)
+        files.update(site_search(self.site, list(content_pages), self.words).files)
         return files
 
     def finish(self, shells: dict[str, Shell], site_dir: Path, engine_pages: list[str]) -> int:

@@ -28,7 +28,7 @@ def money_range(low: float, high: float, words: Words, currency: str = "USD") ->
 def days(count: int, words: Words) -> str:
     if count == 0:
         return words.gettext("right away")
-    return words.ngettext("%(num)s day", "%(num)s days", count, num=f"{count:,}")
+    return words.ngettext("%(num)s day", "%(num)s days", count, num=format(count, ","))
 
 
 def long_date(day: dt.date, words: Words) -> str:

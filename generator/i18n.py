@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel import Locale
 
 SOURCE_LANGUAGE = "en"
 CATALOGUE_DOMAIN = "messages"
@@ -50,6 +51,17 @@ class Words:
         text = self.translations.ngettext(singular, plural, count)
         return text % {"num": count, **values}
 
+    def plural_forms(self, singular: str, plural: str, **values: Any) -> dict[str, str]:
+        """A message with a count in each plural category of the language, as CLDR (and so the
+        browser's `Intl.PluralRules`) names them, for a script to choose from; `%(num)s` stays in for
+        it to fill. Templates call it as `plural_forms(...)` (`make messages` extracts it)."""
+        rule = Locale.parse(self.language).plural_form
+        samples: dict[str, int] = {}
+        for count in (*range(1, 200), 0):  # every CLDR category of whole numbers has a member below 200
+            samples.setdefault(rule(count), count)
+        return {category: self.ngettext(singular, plural, count, **{"num": "%(num)s", **values})
+                for category, count in samples.items()}
+
 
 def catalogue_path(root: Path, language: str) -> Path:
     return root / LOCALES_DIR / language / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
@@ -78,3 +90,4 @@ def install(env: jinja2.Environment, words: Words) -> None:
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["plural_forms"] = words.plural_forms

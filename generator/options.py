@@ -17,7 +17,7 @@ class SiteOptions:
     site_name: str
     """The site's name: the home page's title, and every page's header."""
     site_description: str = ""
-    """One sentence about the site, for search engines; made from the name when empty."""
+    """One sentence about the site, for search engines; the home page makes one from the name when empty."""
     site_url: str | None = None
     """Where the site is published (https://...): for the sitemap and JSON-LD. None: no sitemap."""
     template_dirs: tuple[Path, ...] = ()
@@ -38,10 +38,6 @@ class SiteOptions:
     az_page_size: int = 200
     """Services on one page of a letter: titles often start with the same few verbs ("Apply",
     "Register"), so one letter can have thousands; its pages stay under about 120 KB."""
-
-    @property
-    def description(self) -> str:
-        return self.site_description or f"{self.site_name}: every step, across every agency, in one place."
 
     @property
     def base_url(self) -> str | None:

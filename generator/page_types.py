@@ -74,6 +74,11 @@ class PageType:
     links change, the pages showing those lists change too (live preview, preview.py)."""
 
 
+def _site_description(views: ViewBuilder, key: Key) -> str:
+    return views.options.site_description or views.words.gettext(
+        "%(site)s: every step, across every agency, in one place.", site=views.options.site_name)
+
+
 def _letter_title(views: ViewBuilder, key: tuple[str, int]) -> str:
     letter, number = key
     count = az_page_count(len(views.az_groups()[letter]), views.az_page_size)
@@ -113,7 +118,7 @@ def _services(site: Site) -> Mapping[Key, Any]:
 
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", "home", lambda key: home_url(), lambda v, key: v.home_page(),
-             title=lambda v, key: v.options.site_name, description=lambda v, key: v.options.description),
+             title=lambda v, key: v.options.site_name, description=_site_description),
     PageType("journeys", "journeys", lambda key: journeys_url(), lambda v, key: v.journeys_page(),
              title=lambda v, key: v.words.gettext("Step-by-step guides"),
              description=lambda v, key: v.words.gettext("Every step-by-step guide on this site.")),

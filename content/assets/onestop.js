@@ -1,8 +1,32 @@
 /* Step-by-step enhancements. Without JavaScript every step is open and readable; with it,
    steps can be shown and hidden, and marked as done. "Done" marks are kept only in this
-   browser (localStorage) and are never sent anywhere. */
+   browser (localStorage) and are never sent anywhere. Every word the script shows comes from
+   the page: main.html renders them from the message catalogue into the #os-words data block. */
 (function () {
   "use strict";
+
+  var WORDS = ["hideAllSteps", "showAllSteps", "hideStep", "showStep", "stepDone"];
+
+  /* The page's words, or null when the block is missing, unreadable or lacks one: then the steps
+     stay as they are without JavaScript (all open), rather than showing buttons without names. */
+  function pageWords() {
+    var block = document.getElementById("os-words");
+    var words;
+    try { words = JSON.parse(block ? block.textContent : "null"); }
+    catch (e) { return null; }
+    if (!words || typeof words !== "object") { return null; }
+    for (var i = 0; i < WORDS.length; i++) {
+      if (typeof words[WORDS[i]] !== "string") { return null; }
+    }
+    return words;
+  }
+
+  /* A message with its "%(name)s" placeholders filled in, as the catalogue writes them. */
+  function fill(message, values) {
+    return message.replace(/%\((\w+)\)s/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
 
   function storageKey(journey) { return "onestop:done:" + journey; }
 
@@ -16,15 +40,15 @@
     catch (e) { /* storage full or blocked: the tick still shows for this visit */ }
   }
 
-  function setOpen(step, open) {
+  function setOpen(step, open, words) {
     var button = step.querySelector(".os-step__toggle");
     var panel = step.querySelector(".os-step__panel");
     button.setAttribute("aria-expanded", open ? "true" : "false");
-    button.querySelector(".os-step__toggle-state").textContent = open ? "Hide" : "Show";
+    button.querySelector(".os-step__toggle-state").textContent = open ? words.hideStep : words.showStep;
     panel.hidden = !open;
   }
 
-  function enhance(container) {
+  function enhance(container, words) {
     var journey = container.getAttribute("data-os-steps");
     var steps = Array.prototype.slice.call(container.querySelectorAll(".os-step"));
     var done = readDone(journey);
@@ -35,7 +59,7 @@
     all.type = "button";
     all.className = "os-steps__all";
     all.setAttribute("aria-expanded", "true");
-    all.textContent = "Hide all steps";
+    all.textContent = words.hideAllSteps;
     controls.appendChild(all);
     container.insertBefore(controls, container.firstChild);
 
@@ -56,9 +80,9 @@
       button.appendChild(state);
       title.replaceChild(button, text);
       button.addEventListener("click", function () {
-        setOpen(step, button.getAttribute("aria-expanded") !== "true");
+        setOpen(step, button.getAttribute("aria-expanded") !== "true", words);
       });
-      setOpen(step, true);
+      setOpen(step, true, words);
 
       var box = document.createElement("p");
       box.className = "os-step__done";
@@ -67,7 +91,7 @@
       input.id = step.id + "-done";
       var label = document.createElement("label");
       label.htmlFor = input.id;
-      label.textContent = "I have done step " + number;
+      label.textContent = fill(words.stepDone, {num: number});
       box.appendChild(input);
       box.appendChild(label);
       panel.appendChild(box);
@@ -83,22 +107,26 @@
 
     all.addEventListener("click", function () {
       var open = all.getAttribute("aria-expanded") !== "true";
-      steps.forEach(function (step) { setOpen(step, open); });
+      steps.forEach(function (step) { setOpen(step, open, words); });
       all.setAttribute("aria-expanded", open ? "true" : "false");
-      all.textContent = open ? "Hide all steps" : "Show all steps";
+      all.textContent = open ? words.hideAllSteps : words.showAllSteps;
     });
 
     // A link to #step-N opens that step.
     function openTarget() {
       var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
-      if (target && target.classList.contains("os-step")) { setOpen(target, true); }
+      if (target && target.classList.contains("os-step")) { setOpen(target, true, words); }
     }
     window.addEventListener("hashchange", openTarget);
     openTarget();
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-os-steps]"), enhance);
+    var words = pageWords();
+    if (!words) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll("[data-os-steps]"), function (container) {
+      enhance(container, words);
+    });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
   else { init(); }

@@ -1,14 +1,13 @@
-/* Site search on the /search/ page, with lunr.js (assets/lunr.min.js, loaded before this file).
+/* The site search's index and queries, shared by the search page (search-page.js), its worker
+   (search-worker.js) and node (tests/search/parity.js); with lunr.js (lunr.min.js, loaded first).
 
-   Reads ?q= from the address, so a search can be linked and bookmarked; the header search box
-   and the form on the page are plain GET forms that work without JavaScript. Nothing is fetched
-   until there is a query to run. The index was analysed at build time (generator/search.py):
-   this file rebuilds the lunr index from its compact form, with lunr's own scoring formula, and
-   fetches what a result shows (title, type, agency, summary) only for the results it shows. */
+   The index was analysed at build time (generator/search/): this file rebuilds the lunr index from
+   its compact form, with lunr's own scoring formula, in one pass, and answers queries: every word
+   must match (whole or as the start of a word), a word that matches nothing is corrected to the
+   closest word on the site. It touches no page: the page code is in search-page.js. */
 (function (root) {
   "use strict";
 
-  var PAGE_SIZE = 10;
   var FORMAT = 1;
 
   // -- The index: the compact file back into a lunr.Index (the same one lunr.Builder makes).
@@ -161,16 +160,8 @@
     return { results: results, corrected: results.length ? corrected : null, partial: results.length > 0 };
   };
 
-  // -- Engines: the index in a Web Worker (assets/search-worker.js), so that rebuilding it never
-  // holds up typing on a slow phone; or, where workers are missing, on the page itself. Both
-  // answer search(text) with a promise of {refs, corrected, partial}.
-
-  function outcomeOf(outcome) {
-    return { refs: outcome.results.map(function (r) { return r.ref; }), corrected: outcome.corrected,
-             partial: outcome.partial };
-  }
-
-  function meta(data) { return { version: data.version, chunk: data.chunk, kinds: data.kinds }; }
+  // -- What the page and the worker share: the index file, what a page needs to know of it, and
+  // an answer it can be sent (refs rather than lunr's result objects).
 
   function fetchIndex(url) {
     return root.fetch(url, { cache: "no-cache" }).then(function (response) {
@@ -179,213 +170,17 @@
     });
   }
 
-  function pageEngine(url) {
-    return fetchIndex(url).then(function (data) {
-      var searcher = new Searcher(root.lunr, data);
-      return { meta: meta(data), search: function (text) { return Promise.resolve(outcomeOf(searcher.search(text))); } };
-    });
+  function meta(data) { return { version: data.version, chunk: data.chunk, kinds: data.kinds }; }
+
+  function outcomeOf(outcome) {
+    return { refs: outcome.results.map(function (r) { return r.ref; }), corrected: outcome.corrected,
+             partial: outcome.partial };
   }
 
-  function workerEngine(workerUrl, url) {
-    return new Promise(function (resolve, reject) {
-      var worker = new root.Worker(workerUrl), asked = 0, waiting = {};
-      worker.onerror = function (event) { event.preventDefault(); reject(new Error("search worker failed")); };
-      worker.onmessage = function (event) {
-        var m = event.data;
-        if (m.type === "ready") {
-          resolve({ meta: m.meta, search: function (text) {
-            return new Promise(function (answer) {
-              asked += 1;
-              waiting[asked] = answer;
-              worker.postMessage({ type: "search", id: asked, text: text });
-            });
-          } });
-        } else if (m.type === "results") {
-          waiting[m.id](m.outcome);
-          delete waiting[m.id];
-        } else if (m.type === "error") {
-          reject(new Error(m.message));
-        }
-      };
-      worker.postMessage({ type: "load", url: url });
-    });
-  }
-
-  // -- The page.
-
-  function start(page) {
-    var form = page.querySelector("form"), input = form.querySelector("input[name=q]");
-    var status = page.querySelector(".os-search-status"), list = page.querySelector(".os-results");
-    var more = page.querySelector(".os-search-more"), none = page.querySelector(".os-search-none");
-    var siteRoot = page.getAttribute("data-root");
-    var indexUrl = new URL(page.getAttribute("data-index"), root.location.href).href;
-    var workerUrl = page.getAttribute("data-worker");
-    var loading = null, chunks = {}, current = null, shown = 0, title = document.title, latest = 0;
-
-    function load() {
-      if (!loading) {
-        loading = (root.Worker && workerUrl ? workerEngine(workerUrl, indexUrl) : Promise.reject(null))
-          .catch(function () { return pageEngine(indexUrl); });
-      }
-      return loading;
-    }
-
-    function chunk(engine, n) {
-      if (!chunks[n]) {
-        var url = indexUrl.replace(/index\.json$/, "docs/" + n + ".json") + "?v=" + engine.meta.version;
-        chunks[n] = root.fetch(url).then(function (response) {
-          if (!response.ok) { throw new Error(response.status + " " + url); }
-          return response.json();
-        });
-      }
-      return chunks[n];
-    }
-
-    // The records of some results, fetched at once, handed to `each` in order as they arrive:
-    // the first result is on screen as soon as its own chunk is.
-    function records(engine, refs, each) {
-      var size = engine.meta.chunk;
-      return refs.map(function (r) {
-        var ref = parseInt(r, 10);
-        return chunk(engine, Math.floor(ref / size)).then(function (rows) { return rows[ref % size]; });
-      }).reduce(function (done, record) {
-        return done.then(function () { return record; }).then(each);
-      }, Promise.resolve());
-    }
-
-    function item(engine, row) {
-      var li = document.createElement("li");
-      li.className = "os-result os-result--" + row[0];
-      var link = document.createElement("a");
-      link.className = "os-result__title";
-      link.href = siteRoot + row[4];
-      link.textContent = row[1];
-      var meta = document.createElement("span");
-      meta.className = "os-result__meta";
-      var kind = document.createElement("span");
-      kind.className = "os-result__kind";
-      kind.textContent = engine.meta.kinds[row[0]];
-      meta.appendChild(kind);
-      if (row[3]) {
-        var agency = document.createElement("span");
-        agency.className = "os-result__agency";
-        agency.textContent = row[3];
-        meta.appendChild(agency);
-      }
-      var summary = document.createElement("span");
-      summary.className = "os-result__summary";
-      summary.textContent = row[2];
-      li.appendChild(link);
-      li.appendChild(meta);
-      li.appendChild(summary);
-      return li;
-    }
-
-    function showMore(engine, focusFirst) {
-      var next = current.refs.slice(shown, shown + PAGE_SIZE), query = current, first = true;
-      return records(engine, next, function (row) {
-        if (query !== current) { return; }
-        var li = item(engine, row);
-        list.appendChild(li);
-        shown += 1;
-        if (first) {
-          first = false;
-          if (focusFirst) { li.querySelector("a").focus(); }
-          if (root.performance && performance.mark) { performance.mark("os-search-first-result"); }
-        }
-      }).then(function () {
-        if (query === current) { more.hidden = shown >= current.refs.length; }
-      });
-    }
-
-    function say(text) { status.textContent = text; }
-
-    function run(text) {
-      text = text.trim();
-      input.value = text;
-      document.title = (text ? "\u201c" + text + "\u201d: " : "") + title;
-      list.innerHTML = "";
-      more.hidden = true;
-      none.hidden = true;
-      current = null;
-      if (!text) { latest += 1; say(""); return Promise.resolve(); }
-      if (root.performance && performance.mark) { performance.mark("os-search-start"); }
-      var ticket = ++latest;  // a search started later wins, whatever finishes first
-      var engine;
-      return load().then(function (loaded) {
-        engine = loaded;
-        if (root.performance && performance.mark) { performance.mark("os-search-index-ready"); }
-        return engine.search(text);
-      }).then(function (outcome) {
-        if (ticket !== latest) { return; }
-        current = outcome;
-        shown = 0;
-        var count = outcome.refs.length;
-        if (!count) {
-          none.hidden = false;
-          say("No results for \u201c" + text + "\u201d.");
-          return;
-        }
-        return showMore(engine, false).then(function () {
-          if (outcome !== current) { return; }
-          var message = count + (count === 1 ? " result" : " results") + " for \u201c" +
-            (outcome.corrected || text) + "\u201d";
-          if (outcome.corrected) { message += " (no page matched \u201c" + text + "\u201d)"; }
-          if (outcome.partial) { message += ". No page matched every word: these match some of them"; }
-          say(message + ".");
-        });
-      }).catch(function () {
-        if (ticket !== latest) { return; }
-        none.hidden = false;
-        say("Search could not load. Try again, or browse the lists below.");
-      });
-    }
-
-    function fromAddress() {
-      var params = new URLSearchParams(root.location.search);
-      return run(params.get("q") || "");
-    }
-
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var text = input.value.trim();
-      var address = root.location.pathname + (text ? "?q=" + encodeURIComponent(text) : "");
-      root.history.pushState(null, "", address);
-      run(text);
-    });
-    input.addEventListener("focus", function () { load(); }, { once: true });  // about to search
-    more.addEventListener("click", function () {
-      load().then(function (engine) { if (current) { return showMore(engine, true); } });
-    });
-    root.addEventListener("popstate", fromAddress);
-    page.classList.add("os-search--ready");
-    fromAddress();
-  }
-
-  // -- In a worker (assets/search-worker.js loads lunr.min.js and this file).
-
-  function serve(scope) {
-    var searcher = null;
-    scope.onmessage = function (event) {
-      var m = event.data;
-      if (m.type === "load") {
-        fetchIndex(m.url).then(function (data) {
-          searcher = new Searcher(scope.lunr, data);
-          scope.postMessage({ type: "ready", meta: meta(data) });
-        }).catch(function (error) { scope.postMessage({ type: "error", message: String(error) }); });
-      } else if (m.type === "search") {
-        scope.postMessage({ type: "results", id: m.id, outcome: outcomeOf(searcher.search(m.text)) });
-      }
-    };
-  }
-
-  if (root.document) {
-    var page = root.document.querySelector("[data-os-search]");
-    if (page && root.lunr && root.fetch && root.Promise && root.URLSearchParams && root.URL) { start(page); }
-  } else if (typeof root.importScripts === "function" && root.lunr) {
-    serve(root);
-  }
+  var search = { buildIndex: buildIndex, Searcher: Searcher, fetchIndex: fetchIndex, meta: meta, outcomeOf: outcomeOf };
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = { buildIndex: buildIndex, Searcher: Searcher };
+    module.exports = search;
+  } else {
+    root.onestopSearch = search;
   }
 })(typeof window !== "undefined" ? window : globalThis);

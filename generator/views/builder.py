@@ -34,6 +34,7 @@ from .jsonld import json_ld
 from .labels import (
     JURISDICTION_LABELS,
     PERIOD_WORDS,
+    audience_labels,
     channel_label,
     fee_amount,
     fee_summary,
@@ -182,6 +183,7 @@ class ViewBuilder:
                                                    for f in service.fees]
         return ServicePage(
             service=service,
+            audience=audience_labels(service.audience, self.words),
             description=self.md.block(service.description),
             eligibility=[self.md.inline(e) for e in service.eligibility],
             documents=[self.md.inline(d) for d in service.documents],

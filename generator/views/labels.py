@@ -9,12 +9,18 @@ from ..model import Fee, Service
 
 JURISDICTION_LABELS = {"federal": N_("Federal"), "state": N_("State"), "county": N_("County"),
                        "municipal": N_("City and local")}
+AUDIENCE_LABELS = {"individual": N_("Individual"), "business": N_("Business"), "nonprofit": N_("Nonprofit"),
+                   "government": N_("Government")}
 CHANNEL_LABELS = {"online": N_("Online"), "in_person": N_("In person"), "phone": N_("By phone"),
                   "mail": N_("By mail"), "email": N_("By email")}
 
 
 def jurisdiction_label(jurisdiction: str, words: Words) -> str:
     return words.gettext(JURISDICTION_LABELS[jurisdiction])
+
+
+def audience_labels(audience: tuple[str, ...], words: Words) -> list[str]:
+    return [words.gettext(AUDIENCE_LABELS[a]) for a in audience]
 
 
 def channel_label(channel_type: str, words: Words) -> str:

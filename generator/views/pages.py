@@ -17,6 +17,8 @@ class ServicePage:
     """A service: what it is, what it costs, every way in, where it fits in journeys."""
 
     service: Service
+    audience: list[str]
+    """Who it is for, in words."""
     description: Markup
     eligibility: list[Markup]
     documents: list[Markup]

@@ -210,3 +210,54 @@ def test_search_page_fits_a_phone_and_a_desktop(browser, site_url, width):
     button = page.locator(".os-search-form--page .os-search-form__button").bounding_box()
     assert button["height"] >= 24 and button["x"] + button["width"] <= width
     context.close()
+
+
+@pytest.mark.parametrize(("query", "said"), [
+    ("accessibility", r"1 result for \u201caccessibility\u201d\."),
+    ("restaraunt liquor", r"\d+ results for \u201crestaurant liquor\u201d \(no page matched \u201crestaraunt liquor\u201d\)\."),
+    ("xylophone llc", r"\d+ results for \u201cxylophone llc\u201d\. No page matched every word: these match some of them\."),
+    ("licence xylophone", r"\d+ results for \u201clicense xylophone\u201d \(no page matched \u201clicence xylophone\u201d\)\. "
+                          r"No page matched every word: these match some of them\."),
+], ids=["one", "corrected", "partial", "corrected-partial"])
+def test_every_kind_of_count_is_said_in_one_sentence(page, site_url, query, said):
+    page.goto(site_url + "search/?q=" + query.replace(" ", "+"))
+    results(page)
+    assert re.fullmatch(said, page.locator("[role=status]").inner_text())
+
+
+def test_a_search_that_cannot_load_says_so(page, site_url):
+    page.context.route(re.compile(r"/search/index\.json"), lambda route: route.abort())  # the page's and the worker's
+    page.goto(site_url + "search/?q=llc")
+    expect(page.locator("[role=status]")).to_have_text("Search could not load. Try again, or browse the lists below.")
+    assert page.locator(".os-search-none").is_visible()
+
+
+def test_the_script_says_the_page_s_words(page, site_url):
+    """Reworded words in the page change what the script says: it has no words of its own."""
+    def reworded(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace("results for \\u201c", "pages about \\u201c"))
+
+    page.route(re.compile(r"/search/\?q="), reworded)
+    page.goto(site_url + "search/?q=dba")
+    results(page)
+    assert re.fullmatch(r"3 pages about \u201cdba\u201d\.", page.locator("[role=status]").inner_text())
+
+
+def test_a_result_is_a_copy_of_the_page_s_template(page, site_url):
+    """A changed template in the page changes the results: the script has no markup of its own."""
+    def changed(route):
+        response = route.fetch()
+        body = response.text().replace('<li class="os-result">', '<li class="os-result" data-from-template="yes">')
+        route.fulfill(response=response, body=body)
+
+    page.route(re.compile(r"/search/\?q="), changed)
+    page.goto(site_url + "search/?q=dba")
+    results(page)
+    assert page.locator(".os-result[data-from-template=yes]").count() == 3
+    first = page.locator(".os-result").first
+    assert first.get_attribute("class") == "os-result os-result--s"
+    assert first.locator(".os-result__agency").inner_text() == "Pennsylvania Department of State (DOS)"
+    page.goto(site_url + "search/?q=restaurant")
+    results(page)
+    assert page.locator(".os-result").first.locator(".os-result__agency").count() == 0  # a guide has no agency

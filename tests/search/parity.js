@@ -1,4 +1,4 @@
-// Runs the search through lunr.js 2.3.9 (npm) for tests/test_search_parity.py.
+// Runs the search through lunr.js 2.3.9 (npm) for tests/search/test_parity.py.
 // stdin: {texts, documents: [{ref, boost, <field>: text}], fields: [[name, boost]], compact, queries}
 // stdout: {analysed, lunrjs: {inverted, vectors, results}, rebuilt: {inverted, vectors, results}, searcher}
 "use strict";

@@ -140,13 +140,14 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             self._pages.build.cancel()
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
-        output = valid_toggles(output)
-        return output if self._serving else add_csp(output)
+        return self._finish_page(output)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        if not template_name.endswith(".html"):  # 404.html; not sitemap.xml
-            return output
-        output = valid_toggles(output)
+        return self._finish_page(output) if template_name.endswith(".html") else output  # 404.html, not sitemap.xml
+
+    def _finish_page(self, output: str) -> str:
+        assert self._pages is not None
+        output = valid_toggles(output, self._pages.build.words.gettext("Search"))
         return output if self._serving else add_csp(output)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]

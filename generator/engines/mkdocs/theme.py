@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 _TOGGLE_AUTOCOMPLETE = re.compile(
     r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
@@ -16,7 +17,8 @@ label Material gives this toggle in its search partial is never rendered; the to
 theme's script looks it up) and is named here, so that no form field is left without a name."""
 
 
-def valid_toggles(html: str) -> str:
-    """The page without autocomplete="off" on the theme's checkbox toggles, its search toggle named."""
+def valid_toggles(html: str, search_label: str) -> str:
+    """The page without autocomplete="off" on the theme's checkbox toggles, its search toggle named
+    (`search_label`, the catalogue's word for "Search")."""
     html = _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
-    return html.replace(_SEARCH_TOGGLE, _SEARCH_TOGGLE[:-1] + ' aria-label="Search">', 1)
+    return html.replace(_SEARCH_TOGGLE, _SEARCH_TOGGLE[:-1] + f' aria-label="{escape(search_label)}">', 1)

@@ -19,12 +19,12 @@ def test_materials_toggles_lose_autocomplete_and_nothing_else_changes():
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
     ]
-    assert [valid_toggles(t) for t in toggles] == [
+    assert [valid_toggles(t, "Search") for t in toggles] == [
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" aria-label="Search">',
     ]
     text = '<input type="text" name="q" autocomplete="off"><p>autocomplete="off"</p>'
-    assert valid_toggles(text) == text
+    assert valid_toggles(text, "Search") == text
 
 
 def test_no_built_page_has_autocomplete_on_a_checkbox(built_site):

@@ -7,36 +7,26 @@ implementation that disagrees with lunr.js on common words ("money" -> "monei", 
 in lunr.py; "money", "day" in lunr.js), its trimmer keeps "501(c)(3)" whole where lunr.js trims
 it, and its tokenizer splits on fewer whitespace characters. So this module ports lunr.js's
 functions line for line (lunr.js 2.3.9, MIT licence, (c) Oliver Nightingale), and
-tests/test_search_parity.py runs thousands of words through both with node to prove they agree.
+tests/search/test_parity.py runs thousands of words through both with node to prove they agree.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from lunr.stop_word_filter import WORDS as _LUNR_PY_STOP_WORDS
 
-# JavaScript's \s (ECMAScript WhiteSpace and LineTerminator), which lunr.tokenizer.separator
-# (/[\s\-]+/) splits on; Python's \s is a different set.
-_JS_SPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-             "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
-_SEPARATOR = re.compile("[" + re.escape(_JS_SPACE) + r"\-]+")
+JS_SPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+            "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+"""JavaScript's \\s (ECMAScript WhiteSpace and LineTerminator), which lunr.tokenizer.separator
+(/[\\s\\-]+/) splits on; Python's \\s is a different set."""
+_SEPARATOR = re.compile("[" + re.escape(JS_SPACE) + r"\-]+")
 _LEADING = re.compile(r"^\W+", re.ASCII)  # JavaScript's \W is ASCII-only
 _TRAILING = re.compile(r"\W+$", re.ASCII)
 
 STOP_WORDS: frozenset[str] = frozenset(_LUNR_PY_STOP_WORDS)
 """lunr.js's English stop words (lunr.py ships the same 119 words; the parity test checks it)."""
-
-
-_SPACES = str.maketrans({c: " " for c in _JS_SPACE})
-
-
-def normalize_space(text: str) -> str:
-    """Every whitespace character lunr.js splits words on as a plain space, which lunr.py's
-    tokenizer also splits on (it knows fewer)."""
-    return text.translate(_SPACES)
 
 
 def tokenize(text: str) -> list[str]:
@@ -163,33 +153,3 @@ def analyze(word: str) -> str | None:
         return None
     return stem(word)
 
-
-def analyze_text(text: str) -> list[str]:
-    """A field's text as the terms lunr.js indexes for it."""
-    return [t for t in map(analyze, tokenize(text)) if t is not None]
-
-
-# -- The same functions as lunr.py pipeline functions, so lunr.py's Builder runs lunr.js's pipeline.
-# They carry a `label` (as registered functions do) but are not registered: lunr.py's registry is
-# process-wide, and this index is never serialised by lunr.py.
-
-def _lunr_fn(fn: Any, label: str) -> Any:
-    fn.label = label
-    return fn
-
-
-def _token_trimmer(token: Any, i: int | None = None, tokens: Any = None) -> Any:
-    return token.update(lambda s, metadata=None: trim(s))
-
-
-def _token_stop_word_filter(token: Any, i: int | None = None, tokens: Any = None) -> Any:
-    return token if token and str(token) not in STOP_WORDS else None
-
-
-def _token_stemmer(token: Any, i: int | None = None, tokens: Any = None) -> Any:
-    return token.update(lambda s, metadata=None: stem(s))
-
-
-LUNR_TRIMMER = _lunr_fn(_token_trimmer, "trimmer")
-LUNR_STOP_WORD_FILTER = _lunr_fn(_token_stop_word_filter, "stopWordFilter")
-LUNR_STEMMER = _lunr_fn(_token_stemmer, "stemmer")

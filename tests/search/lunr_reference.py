@@ -1,0 +1,78 @@
+"""The references the search is held to, never shipped: lunr.py's Builder running lunr.js's pipeline.
+
+The build counts terms itself (generator/search/index.py): lunr.py's Builder is 4 to 5 times
+slower (benchmarks/SEARCH.md). These builders make the index lunr.py would, for the tests that
+hold the compact index equal to it and for the benchmark's comparison with a full lunr index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from lunr.builder import Builder
+from lunr.index import Index
+
+from generator.search import FIELDS, SearchDocument
+from generator.search.lunr_pipeline import JS_SPACE, STOP_WORDS, analyze, stem, tokenize, trim
+
+_SPACES = str.maketrans({c: " " for c in JS_SPACE})
+
+
+def normalize_space(text: str) -> str:
+    """Every whitespace character lunr.js splits words on as a plain space, which lunr.py's
+    tokenizer also splits on (it knows fewer)."""
+    return text.translate(_SPACES)
+
+
+def analyze_text(text: str) -> list[str]:
+    """A text as the terms lunr.js indexes for it, from the build's own pieces (tokenize, then
+    analyze each token, as the compact index does)."""
+    return [t for t in map(analyze, tokenize(text)) if t is not None]
+
+
+# -- The build's pipeline as lunr.py pipeline functions, so lunr.py's Builder runs lunr.js's pipeline.
+# They carry a `label` (as registered functions do) but are not registered: lunr.py's registry is
+# process-wide, and this index is never serialised by lunr.py.
+
+def _lunr_fn(fn: Any, label: str) -> Any:
+    fn.label = label
+    return fn
+
+
+def _token_trimmer(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    return token.update(lambda s, metadata=None: trim(s))
+
+
+def _token_stop_word_filter(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    return token if token and str(token) not in STOP_WORDS else None
+
+
+def _token_stemmer(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    return token.update(lambda s, metadata=None: stem(s))
+
+
+LUNR_TRIMMER = _lunr_fn(_token_trimmer, "trimmer")
+LUNR_STOP_WORD_FILTER = _lunr_fn(_token_stop_word_filter, "stopWordFilter")
+LUNR_STEMMER = _lunr_fn(_token_stemmer, "stemmer")
+
+
+def lunr_builder() -> Builder:
+    """A lunr.py Builder with lunr.js's pipeline and this site's fields and boosts."""
+    builder = Builder()
+    builder.pipeline.add(LUNR_TRIMMER, LUNR_STOP_WORD_FILTER, LUNR_STEMMER)
+    builder.search_pipeline.add(LUNR_TRIMMER, LUNR_STOP_WORD_FILTER, LUNR_STEMMER)
+    builder.ref("ref")
+    for field in FIELDS:
+        builder.field(field.name, boost=field.boost)
+    return builder
+
+
+def lunr_py_index(docs: Sequence[SearchDocument]) -> Index:
+    """The documents indexed by lunr.py's Builder, refs "0", "1", ... (the Python side of the
+    parity test, and the benchmark's full lunr index)."""
+    builder = lunr_builder()
+    for i, doc in enumerate(docs):
+        builder.add({"ref": str(i), **{f.name: normalize_space(doc.field(f.name)) for f in FIELDS}},
+                    attributes={"boost": doc.boost} if doc.boost != 1 else None)
+    return builder.build()
