@@ -105,7 +105,8 @@ def test_open_data(built):
     shop = next(j for j in journeys if j["id"] == "open-a-shop")
     assert shop["url"] == "journeys/open-a-shop/"
     assert shop["steps"][0]["choose"] == "one" and shop["steps"][3]["when"] == "If you will put up a sign"
-    assert shop["totals"] == {"fees_low": 125.0, "fees_high": 200.5, "unknown_fees": ["riverton-clerk/get-sign-permit"],
+    assert shop["totals"] == {"currency": "USD", "fees_low": 125.0, "fees_high": 200.5, "recurring": {},
+                              "unknown_fees": ["riverton-clerk/get-sign-permit"], "uncounted_fees": [],
                               "max_days": 24, "untimed": ["riverton-clerk/get-sign-permit"]}
     clerk = next(a for a in agencies if a["id"] == "riverton-clerk")
     assert clerk["title"] == "Riverton City Clerk" and clerk["url"] == "agencies/riverton-clerk/"

@@ -74,7 +74,8 @@ def test_journey_page_is_a_numbered_step_by_step(pages):
 def test_journey_totals_and_related(pages):
     page = soup(pages["journeys/open-a-shop/"])
     totals = text(page.select_one(".os-totals"))
-    assert "$125 to $200.50 in total, depending on your choices and which optional steps apply to you" in totals
+    assert ("At least $125 to $200.50, depending on your choices and which optional steps apply to you, plus the "
+            "fees below that cannot be added up.") in totals
     assert "Not counted, because the fee is not listed here: Get a sign permit" in totals
     assert "About 24 days of processing" in totals
     assert [text(a) for a in page.select("#related-journeys ~ ul a")] == ["Hire your first worker"]
@@ -263,3 +264,33 @@ def test_a_letter_with_many_services_has_numbered_pages(riverton):
     assert [a["href"] for a in second.select(".os-letters a")] == ["../../f/", "../", "../../r/"]
     assert second.select_one(".os-breadcrumbs a")["href"] == "../../../"
     assert not soup(pages["a-z/f/"]).select(".os-pagination")  # one page: no page links
+
+
+def test_fees_of_different_kinds_are_never_added_together(tmp_path):
+    """A yearly fee, a fee per item and an optional fee show as what they are, on the service page,
+    in the cards and in the journey's totals, which say "at least" and name what they leave out."""
+    from conftest import RIVERTON, TODAY, copy_site
+    from generator.pipeline import check
+
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    company = root / "agencies/state-registry/services/form-company.yml"
+    company.write_text(company.read_text().replace(
+        "  - amount: 25.5\n    description: Name check\n",
+        "  - amount: 25.5\n    per: year\n    description: Yearly report\n"
+        "  - amount: 40\n    optional: true\n    description: Same-day filing\n"))
+    site = check(root, TODAY).site
+    assert site is not None
+    rendered = {p.url: p for p in Renderer(site_options(root=root)).pages(site)}
+    service = soup(rendered["services/state-registry/form-company/"])
+    rows = [[text(td) for td in tr.find_all(["td", "th"])] for tr in service.select("table.os-fees tr")]
+    assert rows == [["What it is for", "Amount"], ["Filing fee", "$100"], ["Yearly report", "$25.50 a year"],
+                    ["Same-day filing (only some people pay this)", "$40"]]
+    assert not service.select("table.os-fees tfoot")
+    assert "In short: $100, then $25.50 a year, plus optional fees." in text(service)
+    assert "Cost $100, then $25.50 a year, plus optional fees" in text(service.select_one(".os-glance"))
+    journey = soup(rendered["journeys/open-a-shop/"])
+    totals = text(journey.select_one(".os-totals"))
+    assert ("At least $125 to $175, depending on your choices and which optional steps apply to you, plus the "
+            "fees below that cannot be added up. Then $0 to $25.50 a year.") in totals
+    assert "Not counted, because the fee is for each item, or only some people pay it: Form a company" in totals
+    assert "Cost: $100, then $25.50 a year, plus optional fees" in text(journey.select_one("#step-1"))

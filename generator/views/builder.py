@@ -168,10 +168,12 @@ class ViewBuilder:
         recurring = [self.words.gettext(PERIOD_WORDS[name], amount=money_range(m.low, m.high, self.words,
                                                                                 fees.currency))
                      for name, m in fees.by_period if name != "once"]
+        timed = t.time_adds_up and t.max_days > 0
         return TotalsView(money_range(once.low, once.high, self.words, fees.currency),
                           any(m.low != m.high for _, m in fees.by_period), bool(fees.unknown or fees.uncounted),
-                          recurring, links(fees.unknown), links(fees.uncounted),
-                          days(t.max_days, self.words) if t.time_adds_up else None, links(t.untimed))
+                          any(m.high > 0 for _, m in fees.by_period), recurring, links(fees.unknown),
+                          links(fees.uncounted), days(t.max_days, self.words) if timed else None,
+                          t.time_adds_up and t.max_days == 0 and not t.untimed, links(t.untimed))
 
     # -- pages
 

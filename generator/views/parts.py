@@ -128,6 +128,8 @@ class TotalsView:
     """The total depends on the citizen's choices and which optional steps apply."""
     at_least: bool
     """Some fees could not be counted (listed below): the total is a lower bound."""
+    counted_any: bool
+    """Some fee that adds up is more than nothing."""
     recurring: list[str]
     """Fees paid again, added up per period: "$375 a year"."""
     unknown_fees: list[Link]
@@ -135,7 +137,9 @@ class TotalsView:
     uncounted_fees: list[Link]
     """Services with fees that do not add up: per item, or only for some people."""
     days: str | None
-    """The time, in words; None when most steps do not say how long they take."""
+    """The time, in words; None when most steps do not say how long they take, or none takes any."""
+    right_away: bool
+    """Every step's time is known and nothing takes any time."""
     untimed: list[Link]
 
 
