@@ -58,10 +58,12 @@ def _not_a_site(root: Path) -> bool:
 
 
 def _run_check(args: argparse.Namespace) -> tuple[CheckResult, int]:
+    from .engines.mkdocs.config import docs_dir
+
     root = Path(args.root)
     if _not_a_site(root):
         return CheckResult([], None), EXIT_USAGE
-    result = check(root, args.today)
+    result = check(root, args.today, pages_dir=docs_dir(root))
     if args.command == "check":
         result = result.with_problems(repository_problems(root, result.site))
     _print_problems(result.problems, args.format)

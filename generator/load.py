@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .problems import Problem, Severity
-from .yamlfile import JsonPath, Positions, YamlProblem, parse_yaml
+from .reading import Refused, link_problem, read_bytes
+from .yamlfile import MAX_FILE_BYTES, JsonPath, Positions, YamlProblem, parse_yaml
 
 __all__ = ["JsonPath", "Positions", "parse_yaml"]
 
@@ -68,8 +69,18 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+def _yaml_ending(name: str) -> str | None:
+    """How a name that looks like YAML ends ('.yml', '.YAML', '.yml.' ...), in any case and with any
+    dots or spaces after it (which some systems drop); None for a name that does not."""
+    base = name.rstrip(" .")
+    for ending in (".yaml", ".yml"):
+        if base.lower().endswith(ending):
+            return name[len(base) - len(ending):]
+    return None
+
+
 def _is_yaml(name: str) -> bool:
-    return name.endswith((".yml", ".yaml"))
+    return _yaml_ending(name) is not None
 
 
 def _hidden_parts(parts: tuple[str, ...]) -> bool:
@@ -143,8 +154,10 @@ def _discover(root: Path, problems: list[Problem]) -> list[_Candidate]:
             place = classify(parts)
             if place is not None:
                 found.append(_Candidate(entry, *place))
-            elif entry.suffix == ".yaml":
-                outside.refuse(entry, "content files must end in .yml, not .yaml", f"rename it to {entry.stem}.yml")
+            elif (ending := _yaml_ending(entry.name)) != ".yml":
+                stem = entry.name[: len(entry.name) - len(str(ending))]
+                outside.refuse(entry, f"content files must end in .yml, not {ending}",
+                               f"rename it to {stem or 'an-id'}.yml")
             else:
                 outside.refuse(entry, "YAML file outside the expected layout", _LAYOUT_HINT)
     return found
@@ -168,13 +181,11 @@ class _Outside:
         self.problems.append(Problem(_rel(self.root, path), 1, 1, Severity.ERROR, message, hint))
 
     def __call__(self, path: Path) -> bool:
-        """Whether `path` is a link out of the repository (refused, once)."""
-        try:
-            path.resolve().relative_to(self.root.resolve())
-        except ValueError:
-            self.refuse(path, "symlink points outside the repository; refused", "replace the link with the file itself")
-            return True
-        return False
+        """Whether `path` is a link out of the repository or into .git (refused, once)."""
+        problem = link_problem(self.root, path)
+        if problem:
+            self.problems.append(problem)
+        return problem is not None
 
 
 _Entry = tuple[tuple[str, ...], Path, bool, bool]
@@ -195,13 +206,16 @@ def _content_tree(folder: Path, top: str, outside: Callable[[Path], bool]) -> li
     return entries
 
 
+_SIZE_HINT = "a content file holds one agency, service or journey"
+
+
 def load_file(root: Path, path: Path, kind: Kind, file_id: str, agency_id: str | None
               ) -> tuple[SourceFile | None, Problem | None]:
     rel = _rel(root, path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, Problem(rel, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}")
+        raw = read_bytes(root, path, MAX_FILE_BYTES, _SIZE_HINT)
+    except Refused as exc:
+        return None, exc.problem
     try:
         data, positions = parse_yaml(raw)
     except YamlProblem as exc:
@@ -276,9 +290,9 @@ def read_yaml_file(root: Path, path: Path) -> tuple[dict[str, Any] | None, Posit
     """Parse one YAML file that is not content (e.g. onestop.yml) by the same safe rules."""
     rel = _rel(root, path)
     try:
-        data, positions = parse_yaml(path.read_bytes())
-    except OSError as exc:
-        return None, None, Problem(rel, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}")
+        data, positions = parse_yaml(read_bytes(root, path))
+    except Refused as exc:
+        return None, None, exc.problem
     except YamlProblem as exc:
         return None, None, Problem(rel, exc.line, exc.col, Severity.ERROR, exc.message, exc.hint)
     return data, positions, None

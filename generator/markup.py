@@ -14,7 +14,21 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-_SAFE_HREF = re.compile(r"^(?:https://|mailto:|tel:)", re.IGNORECASE)
+EMAIL = re.compile(r"[A-Za-z0-9._+'-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}")
+"""An email address and nothing more: no display name, no '?' headers, no percent-encoding."""
+TEL = re.compile(r"\+?[0-9().-]{2,30}")
+"""A phone number in a tel: link."""
+
+
+def safe_href(href: str) -> bool:
+    """Whether a link may go there: https, or mailto: an address alone, or tel: a number alone."""
+    href = href.strip()
+    lowered = href.lower()
+    if lowered.startswith("mailto:"):
+        return EMAIL.fullmatch(href[7:]) is not None
+    if lowered.startswith("tel:"):
+        return TEL.fullmatch(href[4:]) is not None
+    return lowered.startswith("https://") and "@" not in href.split("/", 3)[2]
 _HEADING = re.compile(r"^h([1-6])$")
 
 # The plain subset (see plain_markdown_html): words and punctuation that no Markdown inline
@@ -75,8 +89,7 @@ class _Sanitize(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
             if element.tag == "a":
-                href = element.get("href", "")
-                if not _SAFE_HREF.match(href.strip()):
+                if not safe_href(element.get("href", "")):
                     element.attrib.pop("href", None)
             elif element.tag == "img":  # images are not part of the contract
                 element.tag = "span"

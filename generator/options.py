@@ -20,6 +20,9 @@ class SiteOptions:
     """One sentence about the site, for search engines; the home page makes one from the name when empty."""
     site_url: str | None = None
     """Where the site is published (https://...): for the sitemap and JSON-LD. None: no sitemap."""
+    pages_dir: Path | None = None
+    """The hand-written pages the engine publishes (MkDocs' docs_dir); None: content/ under content_root.
+    They are checked with the content (handwritten.py)."""
     template_dirs: tuple[Path, ...] = ()
     """Where the page templates are (the theme's overrides/ folder)."""
     edit_prefix: str = ""

@@ -19,6 +19,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -27,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ...build import SiteBuild
 from ...csp import add_csp
@@ -36,7 +38,7 @@ from ...options import SiteOptions, default
 from ...preview import Preview
 from ...problems import BuildFailure
 from .files import MkDocsPages
-from .theme import valid_toggles
+from .theme import ThemeInlines, valid_toggles
 
 log = logging.getLogger("mkdocs.plugins.onestop")
 
@@ -66,7 +68,8 @@ def site_options(config: MkDocsConfig, plugin: OnestopConfig) -> SiteOptions:
     prefix = os.path.relpath(root, config.docs_dir).replace(os.sep, "/")
     return SiteOptions(
         content_root=root, site_name=config.site_name, site_description=config.site_description or "",
-        site_url=config.site_url, template_dirs=(Path(theme_dir),), edit_prefix="" if prefix == "." else prefix + "/",
+        site_url=config.site_url, pages_dir=Path(config.docs_dir), template_dirs=(Path(theme_dir),),
+        edit_prefix="" if prefix == "." else prefix + "/",
         language=config.theme.get("language") or default("language"), strict=plugin.strict,
         today=dt.date.fromisoformat(plugin.today) if plugin.today else None, workers=plugin.workers,
         az_letter_pages_from=plugin.az_letter_pages_from, az_page_size=plugin.az_page_size)
@@ -89,6 +92,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         self._serving = False
         self._checked_site: Site | None = None
         self._pages: MkDocsPages | None = None
+        self._inlines: ThemeInlines | None = None
         self.pages_built = 0
         """Pages in the site after the last build: MkDocs' own and the pages of every entity."""
 
@@ -114,10 +118,11 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        build = SiteBuild(site_options(config, self.config), self._preview, warn=log.warning)
-        self._pages = MkDocsPages(build)
-        checked, self._checked_site = self._checked_site, None
+        # Before MkDocs walks docs_dir: the hand-written pages and files are checked with the content.
         with _as_plugin_error():
+            build = SiteBuild(site_options(config, self.config), self._preview, warn=log.warning)
+            self._pages = MkDocsPages(build)
+            checked, self._checked_site = self._checked_site, None
             build.start(checked, report_problems=self.config.report_problems)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -140,21 +145,25 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             self._pages.build.cancel()
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
-        return self._finish_page(output)
+        return self._finish_page(output, get_relative_url(".", page.url))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        return self._finish_page(output) if template_name.endswith(".html") else output  # 404.html, not sitemap.xml
+        if not template_name.endswith(".html"):  # 404.html, not sitemap.xml
+            return output
+        # As MkDocs renders error pages: links from the site's root path.
+        return self._finish_page(output, urlsplit(config.site_url or "/").path)
 
-    def _finish_page(self, output: str) -> str:
-        assert self._pages is not None
+    def _finish_page(self, output: str, base_url: str) -> str:
+        assert self._pages is not None and self._inlines is not None
         output = valid_toggles(output, self._pages.build.words.gettext("Search"))
-        return output if self._serving else add_csp(output)
+        return output if self._serving else add_csp(output, self._inlines.at(base_url))
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         # The theme's own templates (main.html, 404.html) say their words through the same
         # catalogue as onestop's pages.
         assert self._pages is not None
         install(env, self._pages.build.words)
+        self._inlines = ThemeInlines(env, config)
         return env
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
