@@ -6,9 +6,10 @@ journey, agency or service page (header, navigation, footer, asset links) is the
 page of that type, so the engine renders one placeholder page per type (at the type's
 `shell_url`, page_types.py), and each real page is that shell with its title, description,
 address and body put in. Tokens are plain lowercase words so that no Markdown, Jinja or HTML
-step changes them, with a random part no content can contain; everything put in is escaped here. A shell is filled by position: where each
-token and self-reference sits is found once, in the shell as the engine rendered it, so a title or
-body that holds a token's word (or the shell's address) is put in as text and moves nothing.
+step changes them, with a random part no content can contain; everything put in is escaped
+here. A shell is filled by position: where each token and self-reference sits is found once, in
+the shell as the engine rendered it, so a title or body that holds a token's word (or the shell's
+address) is put in as text and moves nothing.
 """
 
 from __future__ import annotations

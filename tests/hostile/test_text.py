@@ -11,13 +11,12 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_hostile_input import MARKDOWN_FIELDS, URL_FIELDS, _field
 
 from conftest import AGENCY, JOURNEY, SERVICE, TODAY
 from generator.markup import MarkdownRenderer, safe_href
 from generator.pipeline import check
 from generator.validate.text import invisible_character
-
-from test_hostile_input import MARKDOWN_FIELDS, URL_FIELDS, _field
 
 SVC = "agencies/acme/services/get-license.yml"
 AGY = "agencies/acme/agency.yml"
