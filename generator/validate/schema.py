@@ -48,6 +48,9 @@ def _say(check: Checker, error: ValidationError, schema_root: Draft202012Validat
         check.add(path, "must not be empty" if error.validator_value == 1
                   else f"must have at least {error.validator_value} items",
                   "add an item, or remove the key")
+    elif kind == "maxItems":
+        check.add(path, f"lists {len(instance):,} items; at most {error.validator_value:,} are allowed",
+                  schema.get("x-hint"))
     elif kind == "uniqueItems":
         check.add(path, "lists the same item more than once", "remove the repeated item")
     elif kind == "minimum":

@@ -10,8 +10,8 @@ from ..i18n import Words
 
 def az_letter(title: str) -> str:
     """The A to Z group of a title: its first letter in capitals, one character, or '0-9'. Some
-    letters have no one-character capital ('ŉ' is 'ʼN', 'ǰ' is 'J' and a combining caron, 'ΐ'
-    three characters): they go under the capital letter their capital starts with."""
+    letters have no one-character capital ('ŉ' is an apostrophe and 'N', 'ǰ' is 'J' and a combining
+    caron, 'ΐ' three characters): they go under the capital letter their capital starts with."""
     first = title[:1]
     if not first.isalpha():
         return "0-9"
