@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..load import JsonPath, Kind, SourceFile
+from ..markdown_shape import shape_problem
 from .checker import Checker
 from .links import check_https, check_link, check_link_text
 
@@ -146,8 +147,22 @@ _AGENCY_HINT = "agency text is Markdown only: write **bold**, lists and [link te
 _PAGE_HINT = "pages are Markdown only: write **bold**, lists, headings and [link text](https://...)"
 
 
+def check_shape(check: Checker, path: JsonPath, value: str) -> None:
+    """Nesting, block length and markup within the bounds that keep rendering linear (markdown_shape.py)."""
+    problem = shape_problem(value)
+    if problem is not None:
+        snippet = value[problem.index:problem.index + 20].split("\n")[0]
+        earlier, found = 0, value.find(snippet) if snippet else -1
+        while 0 <= found < problem.index:  # repetitive text: which occurrence of the snippet it is
+            earlier, found = earlier + 1, value.find(snippet, found + 1)
+        at = check.positions.locate(path, snippet, earlier) if snippet else None
+        check.add(path, problem.message, problem.hint, at=at)
+
+
 def check_markdown(check: Checker, path: JsonPath, value: str, pages: bool = False) -> None:
-    """Markdown: no raw HTML or entities that decode to it, and every link where links.py lets it go."""
+    """Markdown: within its shape's bounds, no raw HTML or entities that decode to it, and every
+    link where links.py lets it go."""
+    check_shape(check, path, value)
     positions = check.positions
     tag = _RAW_HTML.search(value)
     if tag:
