@@ -35,6 +35,7 @@ from ...csp import add_csp
 from ...graph import Site
 from ...i18n import install
 from ...options import SiteOptions, default
+from ...output import StagedDirectory, site_dir_problem
 from ...preview import Preview
 from ...problems import BuildFailure
 from .files import MkDocsPages
@@ -80,11 +81,14 @@ def site_options(config: MkDocsConfig, plugin: OnestopConfig) -> SiteOptions:
 
 @contextmanager
 def _as_plugin_error() -> Iterator[None]:
-    """A build failure (content problems, a broken template) as MkDocs reports a plugin's."""
+    """A build failure (content problems, a broken template, a file it cannot write) as MkDocs
+    reports a plugin's: one message, no traceback."""
     try:
         yield
     except BuildFailure as exc:
         raise PluginError(str(exc)) from None
+    except OSError as exc:
+        raise PluginError(f"cannot write the site: {exc.strerror or exc}: {exc.filename or ''}") from None
 
 
 class OnestopPlugin(BasePlugin[OnestopConfig]):
@@ -96,6 +100,11 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         self._checked_site: Site | None = None
         self._pages: MkDocsPages | None = None
         self._inlines: ThemeInlines | None = None
+        self._staging: StagedDirectory | None = None
+        self._stage = False
+        self._built = False
+        self.staged_by_caller = False
+        """The caller builds into a staging folder of its own (onestop build): the plugin need not."""
         self.pages_built = 0
         """Pages in the site after the last build: MkDocs' own and the pages of every entity."""
 
@@ -111,10 +120,22 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         # previews go without it, built sites always carry it.
         self._serving = command == "serve"
         self._preview = Preview(dirty=dirty) if command == "serve" else None
+        # A plain `mkdocs build` is all or nothing too: it builds into a staging folder that
+        # replaces the site folder only when the build succeeded (on_shutdown). A --dirty build
+        # adds to the folder it finds, so it cannot be (README).
+        self._stage = command in ("build", "gh-deploy") and not dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("onestop needs use_directory_urls: true in mkdocs.yml")
+        root = Path(config.config_file_path).parent
+        unsafe = site_dir_problem(root, Path(config.site_dir), (Path(config.docs_dir).name,))
+        if unsafe:
+            raise PluginError(f"mkdocs.yml: site_dir: {unsafe}, and a build replaces its site folder whole; "
+                              "choose a folder of its own, e.g. site_dir: site")
+        if self._stage and not self.staged_by_caller and self._staging is None:
+            self._staging = StagedDirectory(Path(config.site_dir))
+            config.site_dir = str(self._staging.path)
         if "material/search" in config.plugins or "search" in config.plugins:
             log.warning("mkdocs.yml: plugins: Material's search plugin is on, but onestop has its own search "
                         "(the /search/ page): remove '- search' from plugins, or every page loads two searches")
@@ -142,10 +163,21 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         with _as_plugin_error():
             self._pages.finish(config)
         self.pages_built = self._pages.pages_built
+        self._built = True
 
     def on_build_error(self, error: Exception) -> None:
+        self._built = False  # also after on_post_build: MkDocs' strict mode fails the build there
         if self._pages is not None:
             self._pages.build.cancel()
+
+    def on_shutdown(self) -> None:
+        staging, self._staging = self._staging, None
+        if staging is not None:
+            if self._built:
+                staging.commit()
+            else:
+                staging.abort()
+                log.error("onestop: the build failed, so %s was left as it was", staging.target)
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
         return self._finish_page(output, get_relative_url(".", page.url))
