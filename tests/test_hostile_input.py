@@ -17,6 +17,7 @@ from conftest import AGENCY, JOURNEY, SERVICE, TODAY
 from generator.load import parse_yaml
 from generator.markup import MarkdownRenderer
 from generator.pipeline import check
+from generator.problems import one_line
 
 SVC = "agencies/acme/services/get-license.yml"
 AGY = "agencies/acme/agency.yml"
@@ -47,8 +48,9 @@ def test_service_file_name_that_is_not_an_id(check_files, name, why, fixed):
     path = f"agencies/acme/services/{name}.yml"
     journey = JOURNEY.replace("[acme/get-license]", f"[acme/get-license, {json.dumps('acme/' + name)}]")
     problems = check_files({path: SERVICE, JRN: journey})
-    assert f"{path}:1:1: error: file name '{name}' is not a valid id: {why}{ID_RULE} (hint: rename it to '{fixed}')" \
-        in problems
+    # Shown as problems are printed: an invisible character as its escape.
+    assert one_line(f"{path}:1:1: error: file name '{name}' is not a valid id: {why}{ID_RULE} "
+                    f"(hint: rename it to '{fixed}')") in problems
     # The reference to it is refused by its form too, so no page or link is ever made from that name.
     assert any(p.startswith(f"{JRN}:6:") and "expected a service reference 'agency-id/service-id'" in p
                for p in problems)

@@ -218,3 +218,10 @@ def test_the_checked_site_builds_with_every_refusal_fixed(make_site):
 
     for root in (REPO, RIVERTON):
         assert not check(root, TODAY).errors
+
+
+def test_a_problem_line_never_carries_an_invisible_character(check_files):
+    """A key the checker does not know is named in its message: its U+202E is shown as an escape."""
+    problems = check_files({AGY: AGENCY + '"col\\u202eour": blue\n'})
+    assert problems == [f"{AGY}:7:1: error: unknown key 'col\\u202eour' (hint: allowed keys: id, name, short_name, "
+                        "jurisdiction, description, website, contact, owners)"]
