@@ -6,7 +6,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
-
 _SHOWN_AS_ESCAPES = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co")
 
 
