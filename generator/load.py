@@ -8,7 +8,7 @@ reported and left out, so that one run reports every problem in every file.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -90,31 +90,37 @@ def _hidden_parts(parts: tuple[str, ...]) -> bool:
         parts[-1].startswith(".") and not _is_yaml(parts[-1]))
 
 
+def _listed(directory: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError:
+        return []
+
+
 def _tree(folder: Path) -> list[tuple[tuple[str, ...], Path, bool, bool]]:
     """Everything under `folder`, in the order of sorted(folder.rglob("*")) and, like it, not
     descending into linked folders: (parts relative to `folder`, path, is a folder, is a link).
-    One scandir per folder: rglob, sorting Paths and a stat per entry took a tenth of a check."""
+    One scandir per folder: rglob, sorting Paths and a stat per entry took a tenth of a check.
+    Iterative (a stack of folders being listed), so no depth of folders exhausts the stack."""
     found: list[tuple[tuple[str, ...], Path, bool, bool]] = []
-
-    def visit(directory: Path, rel: tuple[str, ...]) -> None:
+    stack: list[tuple[Path, tuple[str, ...], Iterator[os.DirEntry[str]]]] = [(folder, (), iter(_listed(folder)))]
+    while stack:
+        directory, rel, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        parts = (*rel, entry.name)
+        is_link = entry.is_symlink()
         try:
-            with os.scandir(directory) as entries:
-                listed = sorted(entries, key=lambda e: e.name)
+            is_dir = entry.is_dir()  # follows a link, as Path.is_dir does
         except OSError:
-            return
-        for entry in listed:
-            parts = (*rel, entry.name)
-            is_link = entry.is_symlink()
-            try:
-                is_dir = entry.is_dir()  # follows a link, as Path.is_dir does
-            except OSError:
-                is_dir = False
-            path = directory / entry.name
-            found.append((parts, path, is_dir, is_link))
-            if is_dir and not is_link:
-                visit(path, parts)
-
-    visit(folder, ())
+            is_dir = False
+        path = directory / entry.name
+        found.append((parts, path, is_dir, is_link))
+        if is_dir and not is_link:
+            stack.append((path, parts, iter(_listed(path))))
     return found
 
 

@@ -99,3 +99,17 @@ def test_a_typo_in_the_agency_is_suggested_from_the_nearest_agency(check_files):
     problems = check_files({"journeys/start-trading.yml": JOURNEY.replace("acme/get-license", "acne/get-licence")})
     assert "journeys/start-trading.yml:6:16: error: steps[0].services[0]: unknown service 'acne/get-licence' " \
            "(hint: did you mean 'acme/get-license'?)" in problems
+
+
+def test_folders_nested_past_the_recursion_limit_are_walked(make_site):
+    """The content folders are walked without recursion too (load._tree)."""
+    root = make_site()
+    folder = root / "agencies" / "acme" / "notes"
+    for _ in range(1100):
+        folder = folder / "d"
+    folder.mkdir(parents=True)
+    (folder / "stray.yml").write_text("x: 1\n")
+    problems = [p.format_text() for p in check(root, TODAY).problems]
+    assert len(problems) == 1 and problems[0].endswith(
+        "/stray.yml:1:1: error: YAML file outside the expected layout (hint: content files go in "
+        "agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml or journeys/<journey>.yml)")

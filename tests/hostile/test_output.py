@@ -193,3 +193,26 @@ def test_any_date_it_accepts_reports_without_a_traceback(day):
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
         assert main(["report", "--root", str(RIVERTON), "--today", day.isoformat(), "--format", "json"]) == 0
     assert out.getvalue().startswith("{")
+
+
+PARTS = st.sampled_from([".", "..", "agencies", "journeys", "content", ".git", "site", "public", "x", "services"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(PARTS, min_size=1, max_size=3))
+def test_no_site_folder_it_accepts_ever_replaces_a_file_of_the_repository(tmp_path_factory, parts):
+    """The class behind D16: whatever --site-dir says, a build that goes ahead (the guard says
+    nothing) swaps in its folder without removing any file of the repository."""
+    from conftest import MINIMAL, write_tree
+    from generator.output import site_dir_problem
+
+    base = tmp_path_factory.mktemp("guard")
+    root = write_tree(base / "repo", {**MINIMAL, "content/index.md": "# Home\n", ".git/HEAD": "ref\n"})
+    before = {p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()}
+    site_dir = root.joinpath(*parts)
+    if site_dir_problem(root, site_dir, ("content",)) is not None:
+        return
+    with staged_directory(site_dir) as staging:
+        (staging / "index.html").write_text("site")
+    after = {p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()}
+    assert before <= after
