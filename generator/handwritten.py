@@ -25,7 +25,7 @@ _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DO
 def check_page(root: Path, path: Path) -> list[Problem]:
     """One Markdown page's problems, located in the page."""
     try:
-        text = read_text(root, path, MAX_PAGE_BYTES)
+        text = read_text(root, path, MAX_PAGE_BYTES).replace("\r\n", "\n")  # as MkDocs reads it
     except Refused as exc:
         return [exc.problem]
     problems: list[Problem] = []

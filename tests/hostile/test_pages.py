@@ -68,6 +68,10 @@ def test_what_the_site_team_may_write(make_site):
     assert page_problems(make_site, text) == []
 
 
+def test_windows_line_endings_are_fine(make_site):
+    assert page_problems(make_site, "# About\r\n\r\nHello, [us](mailto:help@example.gov).\r\n") == []
+
+
 def test_the_example_sites_pages_pass():
     from conftest import REPO
     from generator.handwritten import check_pages
