@@ -148,8 +148,11 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
         chunk = refs[j * per_journey: (j + 1) * per_journey] if j < journeys - 1 else refs[j * per_journey:]
         steps = []
         i = 0
+        # A journey has at most 50 steps (the schema's limit): a journey of many services takes
+        # them in larger steps (at most 12 services a step at 10,000 services: the limit is 20).
+        scale = max(1, -(-len(chunk) // 80))
         while i < len(chunk):
-            size = rng.choice([1, 1, 2, 3])
+            size = rng.choice([1, 1, 2, 3]) * scale
             group = chunk[i: i + size]
             i += size
             # 'one of' only when no service in the group requires another in the same group

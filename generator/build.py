@@ -72,7 +72,7 @@ class SiteBuild:
         self._collector.pause()
         if checked is None:
             result = check(self.options.content_root, self.options.today,
-                           self.preview.checks if self.preview else None)
+                           self.preview.checks if self.preview else None, self.options.pages_dir)
             if report_problems:
                 for problem in result.warnings:
                     self._warn(problem.format_text())

@@ -17,11 +17,18 @@ from .tools.repository import repository_problems
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
+"""--today within these: the rules count a year and more either side of it (past 9999, a traceback)."""
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD; got {text!r}") from None
+    if not EARLIEST <= day <= LATEST:
+        raise argparse.ArgumentTypeError(f"expected a date between {EARLIEST} and {LATEST}; got {text!r}")
+    return day
 
 
 GITHUB_ANNOTATION_LIMIT = 10
@@ -58,10 +65,12 @@ def _not_a_site(root: Path) -> bool:
 
 
 def _run_check(args: argparse.Namespace) -> tuple[CheckResult, int]:
+    from .engines.mkdocs.config import docs_dir
+
     root = Path(args.root)
     if _not_a_site(root):
         return CheckResult([], None), EXIT_USAGE
-    result = check(root, args.today)
+    result = check(root, args.today, pages_dir=docs_dir(root))
     if args.command == "check":
         result = result.with_problems(repository_problems(root, result.site))
     _print_problems(result.problems, args.format)
@@ -78,17 +87,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     if code != EXIT_OK:
         print("onestop: nothing was built; fix the problems above and run again", file=sys.stderr)
         return code
+    from .engines.mkdocs.config import docs_dir
     from .engines.mkdocs.run import EngineError, build_with_mkdocs
-    from .output import staged_directory
+    from .output import site_dir_problem, staged_directory
 
     root = Path(args.root)
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    unsafe = site_dir_problem(root, site_dir, (docs_dir(root).name,))
+    if unsafe:
+        print(f"onestop: nothing was built: {unsafe}, and a build replaces its site folder whole; "
+              "choose a folder of its own, e.g. --site-dir site", file=sys.stderr)
+        return EXIT_USAGE
     try:
         with staged_directory(site_dir) as staging:
             pages = build_with_mkdocs(root / "mkdocs.yml", staging, strict=args.strict,
                                       today=args.today.isoformat() if args.today else None, site=result.site)
     except EngineError as exc:
         print(f"onestop: build failed, {site_dir} left as it was: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"onestop: build failed, {site_dir} left as it was: {_os_error(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"onestop: built {pages} pages into {site_dir}", file=sys.stderr)
     return EXIT_OK
@@ -267,6 +285,12 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _os_error(exc: OSError) -> str:
+    """An error of the machine (a folder it cannot write, a full disk) in one line: what and where."""
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -274,6 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the machine, not the content: one line, never a traceback
+        print(f"onestop: {args.command} failed: {_os_error(exc)}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 if __name__ == "__main__":

@@ -42,27 +42,39 @@ def reverse_key(kind: str, key: object) -> str:
 
 
 def find_cycles(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
-    """Each distinct cycle once, as a list of nodes starting at its smallest (a -> b -> ... )."""
-    state: dict[str, int] = {}  # 1: on the current path, 2: finished
-    stack: list[str] = []
-    found: dict[frozenset[str], list[str]] = {}
+    """Each distinct cycle once, as a list of nodes starting at its smallest (a -> b -> ... ).
 
-    def visit(node: str) -> None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in edges.get(node, ()):
+    Iterative (an explicit stack of (node, next edge to follow)): a `requires` chain thousands of
+    services long is walked like a short one, with no recursion to exhaust."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    path: list[str] = []
+    on_path: dict[str, int] = {}  # node -> its index in path
+    found: dict[frozenset[str], list[str]] = {}
+    for start in sorted(edges):
+        if start in state:
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        state[start], on_path[start] = 1, 0
+        path.append(start)
+        while stack:
+            node, index = stack[-1]
+            targets = edges.get(node, ())
+            if index == len(targets):
+                stack.pop()
+                path.pop()
+                del on_path[node]
+                state[node] = 2
+                continue
+            stack[-1] = (node, index + 1)
+            nxt = targets[index]
             if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):]
+                cycle = path[on_path[nxt]:]
                 first = cycle.index(min(cycle))
                 found.setdefault(frozenset(cycle), cycle[first:] + cycle[:first])
             elif nxt not in state:
-                visit(nxt)
-        stack.pop()
-        state[node] = 2
-
-    for node in sorted(edges):
-        if node not in state:
-            visit(node)
+                state[nxt], on_path[nxt] = 1, len(path)
+                path.append(nxt)
+                stack.append((nxt, 0))
     return sorted(found.values())
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import math
+import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -41,11 +44,65 @@ def _registry() -> Registry:
     )
 
 
+_ECMA_SPACE = r"\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_ECMA_CLASSES = {"d": "0-9", "w": "A-Za-z0-9_", "s": _ECMA_SPACE}
+
+
+def ecma_pattern(pattern: str) -> str:
+    """A JSON Schema pattern (ECMA-262, as jsonschema-rs reads it) as Python reads it alike. ECMA's
+    '$' is the end of the text, Python's also matches before a final newline ('@x\\n' passed '^@x$'
+    here and failed in jsonschema-rs); ECMA's \\d, \\w and \\s are ASCII digits, ASCII word characters
+    and its own list of spaces, Python's are Unicode's. Each is written out as ECMA means it."""
+    out, escaped, in_class = [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+            if ch.lower() in _ECMA_CLASSES and (ch.islower() or not in_class):
+                chars = _ECMA_CLASSES[ch.lower()]
+                out[-1] = chars if in_class else f"[{'^' if ch.isupper() else ''}{chars}]"
+                continue
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif ch == "$" and not in_class:
+            out.append("\\Z")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(ecma_pattern(pattern))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not _regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_TYPE = Draft202012Validator.VALIDATORS["type"]
+
+
+def _type(validator: Any, types: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    if isinstance(instance, float) and math.isnan(instance):  # YAML's .nan: no number at all
+        yield ValidationError(f"{instance!r} is not a number")
+        return
+    yield from _TYPE(validator, types, instance, schema)
+
+
+ContentValidator = validators.extend(Draft202012Validator, {"pattern": _pattern, "type": _type})
+"""Draft 2020-12 as jsonschema-rs reads it: ECMA-262 patterns, and NaN not a number."""
+
+
 @cache
 def validator(kind: str) -> Draft202012Validator:
     schema: dict[str, Any] = json.loads(schema_text(SCHEMA_FILES[kind]))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, registry=_registry())
+    return ContentValidator(schema, registry=_registry())
 
 
 @cache

@@ -51,14 +51,18 @@ class Positions:
     text: str = ""
     """The file's text, to place problems found inside a long text value."""
 
-    def locate(self, path: JsonPath, snippet: str) -> tuple[int, int]:
-        """Position of `snippet` inside the text value at `path` (the value's start if not found)."""
+    def locate(self, path: JsonPath, snippet: str, nth: int = 0) -> tuple[int, int]:
+        """Position of `snippet` (its `nth` occurrence, from 0) inside the text value at `path` (the
+        value's start if not found)."""
         line, col = self.of_value(path)
         lines = self.text.splitlines()
         for number in range(line, len(lines) + 1):
             found = lines[number - 1].find(snippet, col - 1 if number == line else 0)
-            if found >= 0:
-                return number, found + 1
+            while found >= 0:
+                if nth == 0:
+                    return number, found + 1
+                nth -= 1
+                found = lines[number - 1].find(snippet, found + 1)
         return line, col
 
     def of_value(self, path: JsonPath) -> tuple[int, int]:

@@ -77,7 +77,8 @@ def test_every_content_kind_has_a_schema_with_a_title():
 # a schema that used a newer one would validate here but silently show no help in some editors.
 UNDERSTOOD = {"$schema", "$ref", "$defs", "title", "description", "examples", "default", "type", "properties",
               "additionalProperties", "required", "items", "minItems", "uniqueItems", "enum", "const", "pattern",
-              "minLength", "maxLength", "minimum", "maximum", "anyOf", "allOf", "if", "then", "x-error"}
+              "minLength", "maxLength", "minimum", "maximum", "anyOf", "allOf", "if", "then", "x-error", "maxItems",
+              "x-hint"}
 
 
 def test_schemas_use_only_keywords_language_servers_understand():

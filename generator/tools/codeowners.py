@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..graph import Site
 from ..problems import Problem, Severity
+from ..reading import Refused, read_text
 from .settings import SETTINGS_FILE, Settings
 
 CODEOWNERS = ".github/CODEOWNERS"
@@ -85,10 +86,13 @@ def problems(root: Path, site: Site, settings: Settings) -> list[Problem]:
                              "add a line like site_team: ['@org/site-team'] to " + SETTINGS_FILE))
     expected = render(owned).splitlines()
     path = root / CODEOWNERS
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return [*found, Problem(CODEOWNERS, 1, 1, Severity.ERROR,
                                 "missing: owners are declared, but there is no CODEOWNERS file", FIX)]
-    actual = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n").splitlines()
+    try:  # a link out of the repository is refused, never read (and never echoed below)
+        actual = read_text(root, path).replace("\r\n", "\n").splitlines()
+    except Refused as exc:
+        return [*found, exc.problem]
     for number, (want, got) in enumerate(zip(expected, actual), start=1):
         if want != got:
             return [*found, Problem(CODEOWNERS, number, 1, Severity.ERROR,
@@ -109,7 +113,9 @@ def write(root: Path, site: Site, settings: Settings) -> tuple[Path, bool] | Non
         return None
     path = root / CODEOWNERS
     text = render(owned)
-    if path.is_file() and path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n") == text:
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        path.unlink()  # written as a file of its own, never through a link or into a FIFO
+    elif path.is_file() and read_text(root, path).replace("\r\n", "\n") == text:
         return path, False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")

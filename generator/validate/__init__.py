@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..load import FileId, Positions, SourceFile
@@ -18,7 +18,7 @@ from ..problems import Problem
 from .checker import Checker
 from .ids import check_ids, duplicate_ids, id_problem
 from .quality import MAX_GRADE, REVIEW_MONTHS, GradeOnDemand, months_before, review_dates, text_quality
-from .references import journey_links, journey_order, orphans, requires_cycles, service_links
+from .references import Suggester, journey_links, journey_order, orphans, requires_cycles, service_links
 from .schema import content_schema_check, schema_check
 from .text import check_text, markdown_fields, plain_text_fields, url_fields
 
@@ -63,6 +63,7 @@ class Content:
     checkers: dict[str, Checker]
     today: dt.date
     grades: Mapping[str, float]
+    _suggesters: dict[str, Suggester] = field(default_factory=dict)
 
     def valid_of(self, *kinds: str) -> list[SourceFile]:
         return [f for f in self.valid if f.kind in kinds]
@@ -78,6 +79,12 @@ class Content:
     @cached_property
     def journey_ids(self) -> set[str]:
         return {f.id for f in self.found if f.kind == "journey"}
+
+    def suggester(self, what: str) -> Suggester:
+        """The "did you mean" index of service refs or journey ids (references.Suggester), made once."""
+        if what not in self._suggesters:
+            self._suggesters[what] = Suggester(self.service_refs if what == "service" else self.journey_ids)
+        return self._suggesters[what]
 
     @cached_property
     def services(self) -> dict[str, SourceFile]:

@@ -4,6 +4,7 @@ some journey."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -16,9 +17,48 @@ if TYPE_CHECKING:
     from . import Content
 
 
+SUGGESTIONS_AT_MOST = 200
+"""How many unknown references a check looks up a "did you mean" for; the rest are named without one."""
+CANDIDATES_AT_MOST = 300
+"""How many known ids one look-up compares with: those nearest in length, of the nearest agency."""
+
+
+class Suggester:
+    """"Did you mean" for references, indexed: a service ref is looked up among the services of
+    its own agency (or of the agency nearest its agency's name), a journey among journeys, each
+    among at most CANDIDATES_AT_MOST ids; at most SUGGESTIONS_AT_MOST look-ups a check. (Comparing
+    every unknown ref with every known one took 45 s for 2,000 typos on a 1,049-service site.)"""
+
+    def __init__(self, known: Iterable[str]):
+        self._groups: dict[str, list[str]] = defaultdict(list)
+        for ref in sorted(known):
+            if all(SLUG.match(part) for part in ref.split("/")):
+                group, _, name = ref.rpartition("/")
+                self._groups[group].append(name)
+        self._left = SUGGESTIONS_AT_MOST
+
+    def suggest(self, ref: str) -> str | None:
+        if self._left <= 0:
+            return None
+        self._left -= 1
+        group, _, name = ref.rpartition("/")
+        if group not in self._groups:
+            group = suggest(group, _nearest(group, list(self._groups))) or ""
+            if group not in self._groups:
+                return None
+        guess = suggest(name, _nearest(name, self._groups[group]))
+        return (f"{group}/{guess}" if group else guess) if guess else None
+
+
+def _nearest(word: str, choices: list[str]) -> list[str]:
+    if len(choices) <= CANDIDATES_AT_MOST:
+        return choices
+    return sorted(choices, key=lambda c: (abs(len(c) - len(word)), c[:1] != word[:1]))[:CANDIDATES_AT_MOST]
+
+
 def _check_ref(content: Content, check: Checker, path: JsonPath, ref: Any, known: Iterable[str], what: str) -> None:
     if isinstance(ref, str) and ref not in known:
-        guess = suggest(ref, [k for k in known if all(SLUG.match(part) for part in k.split("/"))])
+        guess = content.suggester(what).suggest(ref)
         hint = f"did you mean '{guess}'?" if guess else None
         if what == "service" and "/" in ref and ref.split("/")[0] not in content.agency_ids:
             hint = hint or f"there is no agency '{ref.split('/')[0]}'"
@@ -60,8 +100,10 @@ def requires_cycles(content: Content) -> None:
     for cycle in find_cycles(edges):
         source = known[cycle[0]]
         index = source.data["requires"].index(cycle[1] if len(cycle) > 1 else cycle[0])
+        shown = [*cycle, cycle[0]] if len(cycle) <= 10 else [*cycle[:5], "...", *cycle[-4:], cycle[0]]
+        size = "" if len(cycle) <= 10 else f" of {len(cycle):,} services"
         content.checkers[source.path].add(("requires", index),
-                                          "requires forms a cycle: " + " -> ".join([*cycle, cycle[0]]),
+                                          f"requires forms a cycle{size}: " + " -> ".join(shown),
                                           "a service cannot need itself, even through others; remove one link")
 
 

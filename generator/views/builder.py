@@ -80,6 +80,7 @@ class ViewBuilder:
         self.az_letter_pages = len(site.services) >= options.az_letter_pages_from
         """Whether the A to Z is a page per letter (see SiteOptions.az_letter_pages_from)."""
         self.az_page_size = max(1, options.az_page_size)
+        self.part_of_shown = max(0, options.part_of_shown)
         self._az_groups: dict[str, list[ServiceRef]] | None = None
         self.base_url = options.base_url
         """The site's public address, for machine-readable absolute links (JSON-LD)."""
@@ -157,6 +158,13 @@ class ViewBuilder:
                       relative(page, journey_url(journey.id) + "#" + step_anchor(use.step_number)),
                       neighbour(use.step_number - 1), neighbour(use.step_number + 1))
 
+    def also_part_of(self, use: StepUse, page: str) -> Link:
+        """A journey step a service is part of, beyond those shown in full: one link."""
+        journey = self._journey(use.journey_id)
+        return Link(self.words.gettext("%(journey)s: step %(num)s of %(count)s", journey=journey.title,
+                                       num=use.step_number, count=use.step_count),
+                    relative(page, journey_url(journey.id) + "#" + step_anchor(use.step_number)))
+
     def totals(self, journey: Journey, page: str) -> TotalsView:
         t = self.site.totals[journey.id]
 
@@ -196,7 +204,8 @@ class ViewBuilder:
             offline=None if service.has_offline_channel else self.contact(agency),
             before_you_start=[self.service_card(r, page) for r in service.requires],
             needed_for=[self.service_card(r, page) for r in self.site.required_by[ref]],
-            part_of=[self.part_of(u, page) for u in self.site.uses[ref]],
+            part_of=[self.part_of(u, page) for u in self.site.uses[ref][:self.part_of_shown]],
+            also_part_of=[self.also_part_of(u, page) for u in self.site.uses[ref][self.part_of_shown:]],
             related=[self.service_card(r, page) for r in service.related],
             agency=agency,
             agency_url=relative(page, agency_url(agency.id)),

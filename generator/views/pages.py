@@ -33,6 +33,9 @@ class ServicePage:
     before_you_start: list[parts.ServiceCard]
     needed_for: list[parts.ServiceCard]
     part_of: list[parts.PartOf]
+    """The first journey steps it is part of, in full (SiteOptions.part_of_shown)."""
+    also_part_of: list[parts.Link]
+    """The other journey steps it is part of, as links."""
     related: list[parts.ServiceCard]
     agency: Agency
     agency_url: str
