@@ -27,7 +27,9 @@ def _say(check: Checker, error: ValidationError, schema_root: Draft202012Validat
             # Located at the key itself, but named from its parent.
             check.add(path, message, hint, at=positions.of_key((*path, key)))
     elif kind == "required":
-        for key in [k for k in error.validator_value if k not in instance]:
+        # One error per missing key, each naming it in its message ("'if' is a required property").
+        missing = [k for k in error.validator_value if k not in instance]
+        for key in [k for k in missing if error.message.startswith(repr(k))][:1] or missing[:1]:
             check.add(path, f"missing required key '{key}'", None)
     elif kind == "type":
         expected = error.validator_value
@@ -48,6 +50,8 @@ def _say(check: Checker, error: ValidationError, schema_root: Draft202012Validat
         check.add(path, "must not be empty" if error.validator_value == 1
                   else f"must have at least {error.validator_value} items",
                   "add an item, or remove the key")
+    elif kind == "maxItems":
+        check.add(path, f"must have at most {error.validator_value} items", "remove the items you need least")
     elif kind == "uniqueItems":
         check.add(path, "lists the same item more than once", "remove the repeated item")
     elif kind == "minimum":

@@ -32,6 +32,7 @@ from ...build import SiteBuild
 from ...csp import add_csp
 from ...graph import Site
 from ...i18n import install
+from ...load import CONTENT_FOLDERS
 from ...options import SiteOptions, default
 from ...preview import Preview
 from ...problems import BuildFailure
@@ -159,7 +160,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = site_options(config, self.config).content_root
-        for folder in ("agencies", "journeys"):
+        for folder in CONTENT_FOLDERS:
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
