@@ -8,7 +8,7 @@ the others pass). A question not yet answered never hides anything: a step that 
 shows as "only if ...", as it does to everyone without JavaScript.
 
 This is the evaluator of the build (the checks below, and the totals of the page as it is served);
-`content/assets/guide.js` is the same evaluator in the browser, and `tests/guide/` holds the two
+`content/assets/guide-plan.js` is the same evaluator in the browser, and `tests/guide/` holds the two
 equal over every combination of answers of every journey.
 
 The combination check tries every combination of answers that can change a result: options that

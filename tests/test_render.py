@@ -320,7 +320,8 @@ def test_a_guided_journey_asks_its_questions_as_a_form(pages):
     assert text(guide.select_one('label[for="os-guide-remember"]')) == "Remember my answers on this device"
     assert text(guide.select_one(".os-guide__forget")) == "Forget my answers"
     assert guide.select_one(".os-guide__status")["role"] == "status"
-    assert guide.select_one("script[src]")["src"] == "../../assets/guide.js"
+    assert [s["src"] for s in guide.select("script[src]")] == ["../../assets/guide-plan.js", "../../assets/guide.js"]
+    assert all(s.has_attr("defer") for s in guide.select("script[src]"))  # in this order, after the page
 
 
 def test_a_guided_journey_gives_its_script_the_conditions_fees_and_words(pages):

@@ -171,7 +171,7 @@ class ViewBuilder:
     def totals(self, journey: Journey, page: str) -> TotalsView:
         return self.totals_view(self.site.totals[journey.id], page)
 
-    def totals_view(self, t: JourneyTotals, page: str) -> TotalsView:
+    def totals_view(self, t: JourneyTotals, page: str, for_plan: bool = False) -> TotalsView:
         """Totals in words: a journey's, or (conditions.plan_totals) a plan's."""
 
         def links(refs: tuple[ServiceRef, ...]) -> list[Link]:
@@ -187,7 +187,7 @@ class ViewBuilder:
                           any(m.low != m.high for _, m in fees.by_period), bool(fees.unknown or fees.uncounted),
                           any(m.high > 0 for _, m in fees.by_period), recurring, links(fees.unknown),
                           links(fees.uncounted), days(t.max_days, self.words) if timed else None,
-                          t.time_adds_up and t.max_days == 0 and not t.untimed, links(t.untimed))
+                          t.time_adds_up and t.max_days == 0 and not t.untimed, links(t.untimed), for_plan)
 
     # -- pages
 
@@ -230,7 +230,8 @@ class ViewBuilder:
         return JourneyPage(
             journey=journey,
             description=self.md.block(journey.description),
-            guide=guide_view(journey, questions, self.site.services, self.words, asset_url(page, "assets/guide.js")),
+            guide=guide_view(journey, questions, self.site.services, self.words,
+                             [asset_url(page, "assets/guide-plan.js"), asset_url(page, "assets/guide.js")]),
             steps=[self.step_view(s, page, questions) for s in journey.steps],
             totals=self.totals(journey, page),
             related=[self.journey_card(self._journey(j), page) for j in journey.related_journeys],

@@ -1,10 +1,11 @@
 """A guided journey's page parts: its questions as a form, its conditions in words (for everyone
-without JavaScript, and for the steps a plan leaves out), and the data block its script reads.
+without JavaScript, and for the steps a plan leaves out), and the data block its scripts read.
 
-The script (content/assets/guide.js) tailors the page in the browser; it evaluates conditions and
-adds up fees exactly as conditions.py and fees.py do, from what this data block gives it: each
-step's and option's condition, each service's fees and days, and every word it says, from the
-catalogue (tests/guide/ holds the two equal over every combination of answers).
+The scripts tailor the page in the browser (content/assets/guide.js, with the plan of
+guide-plan.js); they evaluate conditions and add up fees exactly as conditions.py and fees.py do,
+from what this data block gives them: each step's and option's condition, each service's fees and
+days, and every word they say, from the catalogue (tests/guide/ holds the two equal over every
+combination of answers).
 """
 
 from __future__ import annotations
@@ -55,23 +56,20 @@ PAGE_WORDS = {
 }
 """The other words the script says."""
 
-PLURAL_WORDS = {
-    "days": (N_("%(num)s day"), N_("%(num)s days")),
-    "showing": (N_("Showing %(shown)s of %(num)s step for your answers."),
-                N_("Showing %(shown)s of %(num)s steps for your answers.")),
-    "showingAll": (N_("Showing the %(num)s step."), N_("Showing all %(num)s steps.")),
-    "skippedSteps": (N_("Step that does not apply to you (%(num)s)"), N_("Steps that do not apply to you (%(num)s)")),
-    "skippedOptions": (N_("Option that does not apply to you (%(num)s)"),
-                       N_("Options that do not apply to you (%(num)s)")),
-}
-"""Words with a count: the script picks the form for the count's plural category (Intl.PluralRules)."""
-
-
 def script_words(words: Words) -> dict[str, Any]:
-    """Every word guide.js says, in the page's language; placeholders stay in for it to fill."""
+    """Every word guide.js says, in the page's language; placeholders stay in for it to fill. A word
+    with a count comes in each plural category of the language, for the script to pick with
+    Intl.PluralRules (plural_forms: `make messages` extracts each as a plural message)."""
     said: dict[str, Any] = {key: words.gettext(message) for key, message in {**TOTAL_WORDS, **PAGE_WORDS}.items()}
-    for key, (singular, plural) in PLURAL_WORDS.items():
-        said[key] = words.plural_forms(singular, plural, shown="%(shown)s")
+    keep = {"shown": "%(shown)s"}
+    said["days"] = words.plural_forms("%(num)s day", "%(num)s days")
+    said["showing"] = words.plural_forms("Showing %(shown)s of %(num)s step for your answers.",
+                                         "Showing %(shown)s of %(num)s steps for your answers.", **keep)
+    said["showingAll"] = words.plural_forms("Showing the %(num)s step.", "Showing all %(num)s steps.")
+    said["skippedSteps"] = words.plural_forms("Step that does not apply to you (%(num)s)",
+                                              "Steps that do not apply to you (%(num)s)")
+    said["skippedOptions"] = words.plural_forms("Option that does not apply to you (%(num)s)",
+                                                "Options that do not apply to you (%(num)s)")
     return said
 
 
@@ -92,9 +90,12 @@ def condition_words(condition: Condition, questions: Mapping[str, Question], wor
     terms = []
     for question_id, answers in condition.terms:
         question = questions[question_id]
+        # Translators: an answer's label, quoted, in a condition: “In Philadelphia”.
         labels = [words.gettext("“%(answer)s”", answer=answer_label(question, a, words)) for a in answers]
+        # Translators: one question of a condition; %(answers)s is one quoted answer, or several joined by "or".
         terms.append(words.gettext("your answer to “%(question)s” is %(answers)s", question=question.text,
                                    answers=_either(labels, words, N_("%(first)s or %(second)s"))))
+    # Translators: when a step applies, worded from its questions: "If your answer to “...” is “...”".
     return words.gettext("If %(condition)s", condition=_either(terms, words, N_("%(first)s and %(second)s")))
 
 
@@ -150,10 +151,10 @@ def question_view(question: Question, words: Words) -> QuestionView:
 
 
 def guide_view(journey: Journey, questions: Mapping[str, Question], services: Mapping[ServiceRef, Service],
-               words: Words, script: str) -> GuideView | None:
+               words: Words, scripts: list[str]) -> GuideView | None:
     """The guide at the top of a journey that asks questions; None for one that asks none."""
     if not journey.questions:
         return None
     data = guide_data(journey, questions, services, words)
     return GuideView([question_view(questions[q], words) for q in journey.questions],
-                     Markup(htmlsafe_json_dumps(data, separators=(",", ":"), ensure_ascii=False)), script)
+                     Markup(htmlsafe_json_dumps(data, separators=(",", ":"), ensure_ascii=False)), scripts)

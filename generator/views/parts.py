@@ -147,6 +147,8 @@ class TotalsView:
     right_away: bool
     """Every step's time is known and nothing takes any time."""
     untimed: list[Link]
+    for_plan: bool = False
+    """The totals of a citizen's plan (some questions answered): "$415 for your plan"."""
 
 
 @dataclass(frozen=True)
@@ -216,10 +218,10 @@ class QuestionView:
 
 @dataclass(frozen=True)
 class GuideView:
-    """A journey's questions, and what its script (guide.js) needs to tailor the page."""
+    """A journey's questions, and what its scripts (guide-plan.js, guide.js) need to tailor the page."""
 
     questions: list[QuestionView]
     data: Markup
     """A JSON data block: the questions, each step's and option's condition and fees, the words."""
-    script: str
-    """Where guide.js is, from the page."""
+    scripts: list[str]
+    """Where guide-plan.js and guide.js are, from the page, in the order they run."""

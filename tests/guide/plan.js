@@ -1,9 +1,9 @@
-// The plan in the browser's evaluator (content/assets/guide.js), for tests/guide/test_parity.py.
+// The plan in the browser's evaluator (content/assets/guide-plan.js), for tests/guide/test_parity.py.
 // stdin: {cases: [{data, answers: [{question: answer}, ...]}], fragments: [{hash, data}], answers: [{...}]}
 // stdout: {plans: [[{states, options, totals}, ...]], fragments: [answers or null], written: [fragment]}
 "use strict";
 const path = require("path");
-const guide = require(path.join(__dirname, "../../content/assets/guide.js"));
+const guide = require(path.join(__dirname, "../../content/assets/guide-plan.js"));
 
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const plans = input.cases.map(({ data, answers }) => answers.map((given) => {

@@ -1,4 +1,4 @@
-"""A plan is the same in Python (conditions.py, at build time) and in the browser (guide.js): for every
+"""A plan is the same in Python (conditions.py, at build time) and in the browser (guide-plan.js): for every
 journey that asks questions, of the example site, Riverton and a site made to mix every kind of fee,
 and for every combination of answers (each question answered with each of its answers, or not
 answered at all), node and Python find the same steps, the same options and the same totals, in
