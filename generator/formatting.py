@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from babel.dates import format_date
@@ -33,7 +34,12 @@ def days(count: int, words: Words) -> str:
 
 def long_date(day: dt.date, words: Words) -> str:
     """2026-11-01 -> 'November 1, 2026' (in the words' language, by Babel)."""
-    return format_date(day, "long", locale=words.language)
+    return _long_date(day, words.language)
+
+
+@functools.lru_cache(maxsize=4096)  # pages share their review dates; Babel takes 10 us a date
+def _long_date(day: dt.date, language: str) -> str:
+    return format_date(day, "long", locale=language)
 
 
 def tel_href(phone: str) -> str:

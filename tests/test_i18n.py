@@ -32,3 +32,23 @@ def test_a_language_file_is_compiled_when_it_is_loaded(tmp_path):
     assert words.gettext("Free") == "Gratis" and words.gettext("Home") == "Home"
     assert [words.ngettext("%(num)s day", "%(num)s days", n) for n in (1, 3)] == ["1 día", "3 días"]
     assert load_words(tmp_path, "fr") == Words("fr")  # no file: the words as written
+
+
+def test_words_said_when_templates_compile_are_the_words_said_when_pages_render(riverton, example, tmp_path):
+    """FoldedWords says each `{{ _("...") }}` once, when its template is compiled: every page of both
+    sites, in English and in a pseudo-translation, is the page gettext makes at render time."""
+    from conftest import REPO, site_options
+    from generator.i18n import install
+    from generator.render import Renderer
+    from pseudo_words import pseudo_words
+
+    for result, root in ((riverton, None), (example, REPO)):
+        for words in (Words(), pseudo_words(tmp_path)):
+            options = site_options(root=root) if root else site_options()
+            folded, plain = Renderer(options, words), Renderer(options, words)
+            install(plain.env, words, fold=False)
+            assert [p.html for p in folded.pages(result.site)] == [p.html for p in plain.pages(result.site)]
+    source = '<p>{{ _("Free.") }}</p><p>{{ _("%(n)s left", n=3) }}</p><p title="{{ _("Home") }}">x</p>'
+    compiled = Renderer(site_options()).env.compile(source, raw=True)
+    assert "'<p>Free.</p><p>'" in compiled and "'</p><p title=\"Home\">x</p>'" in compiled
+    assert "'%(n)s left'" in compiled  # a message with values is said at render time
