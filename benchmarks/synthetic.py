@@ -1,8 +1,9 @@
 """A synthetic government: N services over A agencies and J journeys, deterministic for a seed.
 
 The text is varied and realistic in shape (titles that start with verbs, one-sentence
-summaries, ~300-word Markdown descriptions with lists and links, fees, channels, prerequisites
-and "one of" steps), so that build time and page size resemble a real state's site.
+summaries, ~300-word Markdown descriptions with lists and links, fees, channels, prerequisites,
+"one of" steps, and guides that ask questions and tailor their steps to the answers), so that
+build time and page size resemble a real state's site.
 
     python benchmarks/synthetic.py OUT_DIR --services 10000 --agencies 50 --journeys 40
 """
@@ -140,6 +141,16 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
         (out / "agencies" / agency_id / "services" / f"{service_id}.yml").write_text(text)
         refs.append(ref)
 
+    # Questions: every other journey asks two (where, and whether you have staff) and tailors itself
+    # with them: its conditional steps get an if:, and the first option of some "one of" steps too.
+    # The conditions come from the steps' positions, not the random generator, so the rest of the
+    # site is the same text as without them.
+    (out / "questions").mkdir()
+    (out / "questions" / "area.yml").write_text(
+        "text: Where will you trade?\noptions:\n  - id: north\n    label: In the north\n  - id: south\n"
+        "    label: In the south\n  - id: city\n    label: In the city\n")
+    (out / "questions" / "staff.yml").write_text("text: Will you have staff?\ntype: yes_no\n")
+
     # Journeys: every service is in at least one journey, in creation order, so that a service's
     # prerequisites (always created earlier) come in earlier steps.
     (out / "journeys").mkdir()
@@ -147,7 +158,7 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
     for j in range(journeys):
         chunk = refs[j * per_journey: (j + 1) * per_journey] if j < journeys - 1 else refs[j * per_journey:]
         steps = []
-        i = 0
+        i = tailored = 0
         # A journey has at most 50 steps (the schema's limit): a journey of many services takes
         # them in larger steps (at most 12 services a step at 10,000 services: the limit is 20).
         scale = max(1, -(-len(chunk) // 80))
@@ -158,13 +169,21 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
             # 'one of' only when no service in the group requires another in the same group
             choose = "    choose: one\n" if len(group) > 1 and rng.random() < 0.3 else ""
             when = "    when: If it applies to your business\n" if rng.random() < 0.2 else ""
+            guided = j % 2 == 0
+            if guided and when:
+                when += ("    if: {area: [north, south]}\n", "    if: {staff: yes}\n")[tailored % 2]
+                tailored += 1
+            services = ", ".join(group)
+            if guided and choose and len(steps) % 3 == 0:  # the first option only in the city
+                services = ", ".join([f"{{service: {group[0]}, if: {{area: city}}}}", *group[1:]])
             steps.append(f"  - title: Step for {rng.choice(THINGS)}\n{choose}{when}"
-                         f"    services: [{', '.join(group)}]\n")
+                         f"    services: [{services}]\n")
         related = f"related_journeys: [journey-{(j + 1) % journeys}]\n" if journeys > 1 else ""
+        questions = "questions: [area, staff]\n" if j % 2 == 0 else ""
         (out / "journeys" / f"journey-{j}.yml").write_text(
             f"title: \"Guide {j}: {rng.choice(VERBS).lower()} {rng.choice(THINGS)}\"\n"
             f"summary: Every step to {rng.choice(VERBS).lower()} {rng.choice(THINGS)} in one place.\n"
-            f"audience: [business]\nsteps:\n{''.join(steps)}{related}")
+            f"audience: [business]\n{questions}steps:\n{''.join(steps)}{related}")
     return out
 
 

@@ -142,7 +142,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(new.path)
     steps = {"service": "then add it to a step of a journey in journeys/, so citizens find it on their way",
              "journey": "then list each step's services as agency-id/service-id",
-             "agency": "then add its services with: onestop new service " + args.name + "/SERVICE-ID"}
+             "agency": "then add its services with: onestop new service " + args.name + "/SERVICE-ID",
+             "question": f"then ask it in a journey (questions: [{args.name}]) and use it in a step's if:"}
     print(f"onestop: wrote {new.path}: fill in each empty key, {steps[args.kind]}, and run onestop check",
           file=sys.stderr)
     del path
@@ -250,12 +251,12 @@ def _tool_commands(commands: argparse._SubParsersAction) -> None:  # type: ignor
         p.add_argument("--output", help="append to this file instead of printing (e.g. $GITHUB_STEP_SUMMARY)")
         p.add_argument("--site-url", help=site_url_help)
 
-    p = tool("new", cmd_new, "write a commented skeleton for a new service, journey or agency",
+    p = tool("new", cmd_new, "write a commented skeleton for a new service, journey, agency or question",
              "Write a commented skeleton for a new file, with the line that gives editors' YAML language servers "
              "its schema. Fill in each empty key, then run onestop check.",
              "examples: onestop new service pa-dos/register-llc | onestop new journey open-a-shop | "
-             "onestop new agency pa-dos")
-    p.add_argument("kind", choices=("service", "journey", "agency"), help="what to add")
+             "onestop new agency pa-dos | onestop new question location")
+    p.add_argument("kind", choices=("service", "journey", "agency", "question"), help="what to add")
     p.add_argument("name", help="AGENCY/SERVICE for a service (e.g. pa-dos/register-llc); the id otherwise")
     place(p)
     place(tool("codeowners", cmd_codeowners, "write .github/CODEOWNERS from the agencies' owners",

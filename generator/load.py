@@ -19,7 +19,7 @@ from .yamlfile import MAX_FILE_BYTES, JsonPath, Positions, YamlProblem, parse_ya
 
 __all__ = ["JsonPath", "Positions", "parse_yaml"]
 
-Kind = Literal["agency", "service", "journey"]
+Kind = Literal["agency", "service", "journey", "question"]
 
 
 @dataclass(frozen=True)
@@ -124,10 +124,10 @@ def _tree(folder: Path) -> list[tuple[tuple[str, ...], Path, bool, bool]]:
     return found
 
 
-CONTENT_FOLDERS = ("agencies", "journeys")
+CONTENT_FOLDERS = ("agencies", "journeys", "questions")
 """The top folders of the layout."""
 _LAYOUT_HINT = ("content files go in agencies/<agency>/agency.yml, "
-                "agencies/<agency>/services/<service>.yml or journeys/<journey>.yml")
+                "agencies/<agency>/services/<service>.yml, journeys/<journey>.yml or questions/<question>.yml")
 
 
 def classify(parts: tuple[str, ...]) -> tuple[Kind, str, str | None] | None:
@@ -139,6 +139,8 @@ def classify(parts: tuple[str, ...]) -> tuple[Kind, str, str | None] | None:
             return "service", name[: -len(".yml")], agency
         case ("journeys", name) if name.endswith(".yml"):
             return "journey", name[: -len(".yml")], None
+        case ("questions", name) if name.endswith(".yml"):
+            return "question", name[: -len(".yml")], None
     return None
 
 

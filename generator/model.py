@@ -130,6 +130,56 @@ class Service:
 
 
 @dataclass(frozen=True)
+class Option:
+    """One answer to a question."""
+
+    id: str
+    label: str | None
+    """As the citizen reads it; None for the answers of a yes/no question, which the catalogue words
+    ("Yes", "No")."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question a journey may ask to tailor itself (questions/<id>.yml)."""
+
+    id: str
+    text: str
+    """The question, plain text: "Where will your business be?"."""
+    hint: str | None
+    """Help under the question."""
+    type: Literal["one", "yes_no"]
+    options: tuple[Option, ...]
+    """The answers, in the order shown (yes and no for a yes/no question)."""
+    source_path: str
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When a step or option applies: every question named has one of its listed answers."""
+
+    terms: tuple[tuple[str, tuple[str, ...]], ...]
+    """(question id, the answers for which the condition holds), in the order the file writes them."""
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return tuple(question for question, _ in self.terms)
+
+
+@dataclass(frozen=True)
+class ServiceCondition:
+    """The condition on one service of a step (`{service: ref, if: ...}`): that option, or that
+    service of an "all" step, applies only when it holds."""
+
+    ref: ServiceRef
+    condition: Condition
+
+
+@dataclass(frozen=True)
 class Step:
     number: int
     """1-based position in its journey."""
@@ -138,10 +188,24 @@ class Step:
     services: tuple[ServiceRef, ...]
     choose: Literal["all", "one"]
     when: str | None
+    """The condition in the editor's words (beside `if:`, or alone: then the step is for everyone
+    to read and decide)."""
+    condition: Condition | None = None
+    """`if:`: the step applies only when it holds."""
+    service_conditions: tuple[ServiceCondition, ...] = ()
+    """The services of the step that have an `if:` of their own."""
 
     @property
     def optional(self) -> bool:
-        return self.when is not None
+        """Only some people take it: it has a condition, in words or as `if:`."""
+        return self.when is not None or self.condition is not None
+
+    def condition_of(self, ref: ServiceRef) -> Condition | None:
+        """The `if:` of one of the step's services, or None."""
+        for entry in self.service_conditions:
+            if entry.ref == ref:
+                return entry.condition
+        return None
 
 
 @dataclass(frozen=True)
@@ -154,3 +218,5 @@ class Journey:
     steps: tuple[Step, ...]
     related_journeys: tuple[str, ...]
     source_path: str
+    questions: tuple[str, ...] = ()
+    """The ids of the questions asked at the top of the guide, in order."""

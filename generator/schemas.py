@@ -19,6 +19,7 @@ SCHEMA_FILES = {
     "agency": "agency.schema.json",
     "service": "service.schema.json",
     "journey": "journey.schema.json",
+    "question": "question.schema.json",
 }
 """Each content kind's schema; `common.schema.json` holds their shared definitions."""
 ALL_SCHEMA_FILES = (*SCHEMA_FILES.values(), "common.schema.json")

@@ -24,3 +24,4 @@ def test_benchmark_runs_end_to_end_and_pages_stay_light():
     assert raw_max <= 25 and gzip_max <= 8  # a service page stays light at any N
     assert re.match(r"^\d+\.\d\d$", cells[11]), "the Hugo comparison ran"
     assert float(cells[13]) > 0, "the live-preview rebuild was timed"
+    assert 0 < float(cells[14]) <= 40, "a guide that asks questions stays under 40 KB gzipped"

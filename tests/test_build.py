@@ -108,6 +108,22 @@ def test_open_data(built):
     assert shop["totals"] == {"currency": "USD", "fees_low": 125.0, "fees_high": 200.5, "recurring": {},
                               "unknown_fees": ["riverton-clerk/get-sign-permit"], "uncounted_fees": [],
                               "max_days": 24, "untimed": ["riverton-clerk/get-sign-permit"]}
+    assert shop["questions"] == ["setup", "sign"]
+    assert shop["steps"][3]["if"] == {"sign": ["yes"]} and shop["steps"][3]["services_if"] == {}
+    assert shop["steps"][0]["if"] is None and shop["steps"][0]["services_if"] == {
+        "state-registry/form-company": {"setup": ["company"]},
+        "state-registry/register-trade-name": {"setup": ["trade-name"]}}
+    questions = json.loads((built / "data/questions.json").read_text())
+    assert questions == [
+        {"id": "setup", "title": "How will you set up your business?", "text": "How will you set up your business?",
+         "hint": "A company keeps the business apart from you. Trading on your own under another name needs a trade "
+                 "name.", "type": "one",
+         "options": [{"id": "company", "label": "As a company"}, {"id": "trade-name", "label": "On my own, under a "
+                                                                                                "trade name"}],
+         "journeys": ["open-a-shop"], "source": "questions/setup.yml"},
+        {"id": "sign", "title": "Will you put up a sign?", "text": "Will you put up a sign?", "hint": None,
+         "type": "yes_no", "options": [{"id": "yes", "label": None}, {"id": "no", "label": None}],
+         "journeys": ["open-a-shop"], "source": "questions/sign.yml"}]
     clerk = next(a for a in agencies if a["id"] == "riverton-clerk")
     assert clerk["title"] == "Riverton City Clerk" and clerk["url"] == "agencies/riverton-clerk/"
     assert clerk["services"] == ["riverton-clerk/get-business-license", "riverton-clerk/get-sign-permit"]

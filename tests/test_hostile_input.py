@@ -336,8 +336,10 @@ def test_references_of_the_wrong_shape_do_not_crash_the_cross_file_rules(check_f
     problems = check_files({JRN: journey, SVC: service})
     assert problems == [
         f"{SVC}:8:12: error: requires[0]: expected text; got a mapping",
-        f"{JRN}:6:34: error: steps[0].services[1]: expected text; got a mapping",
-        f"{JRN}:6:42: error: steps[0].services[2]: expected text; got a list",
+        f"{JRN}:6:34: error: steps[0].services[1]: missing required key 'if'",
+        f"{JRN}:6:34: error: steps[0].services[1]: missing required key 'service'",
+        f"{JRN}:6:35: error: steps[0].services[1]: unknown key 'a' (hint: allowed keys: service, if)",
+        f"{JRN}:6:42: error: steps[0].services[2]: expected text or a mapping of keys to values; got a list",
     ]
 
 

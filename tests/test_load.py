@@ -94,13 +94,16 @@ def test_symlink_inside_the_repository_is_followed(make_site):
      "(hint: rename it to extra.yml)"),
     ("agencies/acme/services/sub/y.yml", "agencies/acme/services/sub/y.yml:1:1: error: YAML file outside the "
      "expected layout (hint: content files go in agencies/<agency>/agency.yml, "
-     "agencies/<agency>/services/<service>.yml or journeys/<journey>.yml)"),
+     "agencies/<agency>/services/<service>.yml, journeys/<journey>.yml or questions/<question>.yml)"),
     ("agencies/acme/notes.yml", "agencies/acme/notes.yml:1:1: error: YAML file outside the expected layout "
-     "(hint: content files go in agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml or "
-     "journeys/<journey>.yml)"),
+     "(hint: content files go in agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml, "
+     "journeys/<journey>.yml or questions/<question>.yml)"),
+    ("questions/more/q.yml", "questions/more/q.yml:1:1: error: YAML file outside the expected layout "
+     "(hint: content files go in agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml, "
+     "journeys/<journey>.yml or questions/<question>.yml)"),
     ("journeys/more/j.yml", "journeys/more/j.yml:1:1: error: YAML file outside the expected layout "
-     "(hint: content files go in agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml or "
-     "journeys/<journey>.yml)"),
+     "(hint: content files go in agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml, "
+     "journeys/<journey>.yml or questions/<question>.yml)"),
 ])
 def test_file_outside_the_layout(check_files, name, expected):
     assert check_files({name: SERVICE}) == [expected]

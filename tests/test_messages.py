@@ -545,3 +545,25 @@ def test_the_script_gets_every_word_it_says_from_the_catalogue(pseudo_site):
     assert sorted(words) == sorted(needed), "the data block gives onestop.js exactly the words it reads"
     assert all(value.startswith("⟦") and value.endswith("⟧") for value in words.values()), words
     assert words["stepDone"] == "⟦I have done step %(num)s⟧"
+
+
+def test_the_guides_scripts_get_every_word_they_say_from_the_catalogue(pseudo_site):
+    """guide.js and guide-plan.js say only the words of the guide's data block, and every one of those
+    is the catalogue's (bracketed in the pseudo-translation), plural forms included."""
+    said = set()
+    for name in ("guide.js", "guide-plan.js"):
+        script = (REPO / "content" / "assets" / name).read_text(encoding="utf-8")
+        said |= set(re.findall(r"\bwords\.(\w+)", script)) | set(re.findall(r'words\["plan" \+ key\]', script) and
+                                                                ["planTotal", "planTotalVary", "planAtLeast",
+                                                                 "planAtLeastVary"])
+    soup = BeautifulSoup((pseudo_site / "journeys/open-a-shop/index.html").read_text(encoding="utf-8"), "html.parser")
+    words = json.loads(soup.select_one('script#os-guide-data[type="application/json"]').string)["words"]
+    assert said - {"range", "days", "stepDone"} <= set(words), sorted(said - set(words))
+    flat = [v for value in words.values() for v in (value.values() if isinstance(value, dict) else [value])]
+    assert all(v.startswith("⟦") and v.endswith("⟧") for v in flat), flat
+    assert words["planTotal"] == "⟦%(fees)s for your plan.⟧"
+    assert words["skippedSteps"] == {"one": "⟦Step that does not apply to you (%(num)s)⟧",
+                                     "other": "⟦Steps that do not apply to you (%(num)s)⟧"}
+    questions = soup.select(".os-guide legend")
+    assert [q.get_text() for q in questions] == ["How will you set up your business?", "Will you put up a sign?"]
+    assert soup.select_one('label[for="os-q-sign-yes"]').get_text() == "⟦Yes⟧"  # a yes/no question's words

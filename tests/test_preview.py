@@ -42,6 +42,9 @@ CHANGES = [
     ("remove a service", lambda r: (
         edit(r, SHOP, "services: [riverton-clerk/get-sign-permit, riverton-clerk/get-awning-permit]", "services: [riverton-clerk/get-sign-permit]"),
         (r / "agencies/riverton-clerk/services/get-awning-permit.yml").unlink())),
+    ("reword a question", lambda r: edit(r, "questions/setup.yml", "label: As a company", "label: As a limited company")),
+    ("tailor another step", lambda r: edit(r, SHOP, "    services: [riverton-clerk/get-business-license]",
+                                           "    if: {setup: company}\n    services: [riverton-clerk/get-business-license]")),
     ("change a template", lambda r: edit(r, "overrides/partials/onestop/fees.html", "What it is for", "What the fee is for")),
 ]
 
@@ -140,4 +143,5 @@ def test_a_check_that_keeps_files_between_saves_finds_what_a_fresh_check_finds(t
             assert kept.site == fresh.site, name
             assert open_data_files(kept.site, data_cache) == open_data_files(fresh.site), name
     assert set(cache.file_checks) == set(cache.entities) == {
-        p.relative_to(root).as_posix() for p in [*root.glob("agencies/**/*.yml"), *root.glob("journeys/*.yml")]}
+        p.relative_to(root).as_posix() for p in [*root.glob("agencies/**/*.yml"), *root.glob("journeys/*.yml"),
+                                                 *root.glob("questions/*.yml")]}

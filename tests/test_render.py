@@ -294,3 +294,86 @@ def test_fees_of_different_kinds_are_never_added_together(tmp_path):
             "fees below that cannot be added up. Then $0 to $25.50 a year.") in totals
     assert "Not counted, because the fee is for each item, or only some people pay it: Form a company" in totals
     assert "Cost: $100, then $25.50 a year, plus optional fees" in text(journey.select_one("#step-1"))
+
+
+def test_a_guided_journey_asks_its_questions_as_a_form(pages):
+    page = soup(pages["journeys/open-a-shop/"])
+    guide = page.select_one("section.os-guide")
+    assert guide["aria-labelledby"] == "os-guide-title" and text(guide.h2) == "Find the steps for you"
+    assert text(guide.select_one(".os-guide__nojs")) == (
+        "This guide can ask you 2 questions and show only the steps for your answers. That needs JavaScript, which is "
+        "off or not working in this browser, so every step is shown below with when it applies.")
+    form = guide.select_one("form.os-guide__form")
+    assert form.has_attr("hidden")  # the script shows it: without JavaScript it could do nothing
+    fieldsets = form.select("fieldset.os-guide__question")
+    assert [text(f.legend) for f in fieldsets] == ["How will you set up your business?", "Will you put up a sign?"]
+    assert fieldsets[0]["aria-describedby"] == "os-q-setup-hint"
+    assert text(page.select_one("#os-q-setup-hint")) == (
+        "A company keeps the business apart from you. Trading on your own under another name needs a trade name.")
+    assert not fieldsets[1].has_attr("aria-describedby")  # no hint
+    radios = [(i["name"], i["value"], text(page.select_one(f'label[for="{i["id"]}"]')))
+              for i in form.select("input[type=radio]")]
+    assert radios == [("setup", "company", "As a company"), ("setup", "trade-name", "On my own, under a trade name"),
+                      ("sign", "yes", "Yes"), ("sign", "no", "No")]
+    assert [text(b) for b in form.select("button")] == ["Show my steps", "Start again"]
+    assert text(guide.select_one(".os-guide__summary h3")) == "Your answers"
+    assert text(guide.select_one('label[for="os-guide-remember"]')) == "Remember my answers on this device"
+    assert text(guide.select_one(".os-guide__forget")) == "Forget my answers"
+    assert guide.select_one(".os-guide__status")["role"] == "status"
+    assert [s["src"] for s in guide.select("script[src]")] == ["../../assets/guide-plan.js", "../../assets/guide.js"]
+    assert all(s.has_attr("defer") for s in guide.select("script[src]"))  # in this order, after the page
+
+
+def test_a_guided_journey_gives_its_script_the_conditions_fees_and_words(pages):
+    data = json.loads(soup(pages["journeys/open-a-shop/"]).select_one('script#os-guide-data[type="application/json"]')
+                      .string)
+    assert data["journey"] == "open-a-shop" and data["language"] == "en"
+    assert data["questions"] == [{"id": "setup", "options": ["company", "trade-name"]},
+                                 {"id": "sign", "options": ["yes", "no"]}]
+    assert data["steps"][0]["ifs"] == [{"setup": ["company"]}, {"setup": ["trade-name"]}]
+    assert data["steps"][0]["whys"][1] == ("If your answer to “How will you set up your business?” is “On my own, "
+                                           "under a trade name”")
+    assert data["steps"][3] == {"if": {"sign": ["yes"]}, "when": 1, "one": 0, "why": "If you will put up a sign",
+                                "services": ["riverton-clerk/get-sign-permit"], "ifs": [None], "whys": [None]}
+    assert data["services"]["state-registry/form-company"] == {"fees": [[100.0, "USD", None, 0],
+                                                                        [25.5, "USD", None, 0]], "days": 10}
+    assert data["services"]["riverton-clerk/get-sign-permit"] == {"fees": None, "days": None}
+    words = data["words"]
+    assert words["planTotal"] == "%(fees)s for your plan." and words["then"] == "Then %(amount)s."
+    assert words["showing"] == {"one": "Showing %(shown)s of %(num)s step for your answers.",
+                                "other": "Showing %(shown)s of %(num)s steps for your answers."}
+
+
+def test_a_guided_journey_words_its_conditions_for_everyone_without_javascript(pages):
+    page = soup(pages["journeys/open-a-shop/"])
+    first = page.select_one("#step-1")
+    cards = first.select("li.os-card")
+    assert [c["data-os-option"] for c in cards] == ["0", "1"]
+    assert text(cards[0].select_one(".os-card__when")) == (
+        "Only if it applies to you: If your answer to “How will you set up your business?” is “As a company”.")
+    assert text(first.select_one(".os-step__choose")) == "Do one of these 2 , whichever fits you:"
+    assert text(first.select_one(".os-step__count")) == "2"
+    do_this = first.select_one(".os-step__choose--one")
+    assert do_this.has_attr("hidden") and text(do_this) == "Do this:"
+    assert [text(n) for n in page.select(".os-step__n")] == ["1", "2", "3", "4"]
+    assert page.select_one("#step-2 .os-step__choose--one") is None  # nothing to choose
+    unknown = page.select_one(".os-totals__unknown li")
+    assert unknown["data-os-ref"] == "riverton-clerk/get-sign-permit" and text(unknown) == "Get a sign permit"
+
+
+def test_a_journey_that_asks_nothing_has_no_guide(pages):
+    page = soup(pages["journeys/hire-staff/"])
+    assert page.select_one(".os-guide") is None and page.select_one("script[src]") is None
+    assert page.select_one("script#os-guide-data") is None
+
+
+def test_conditions_in_words_name_every_question_and_answer(riverton):
+    from generator.i18n import Words
+    from generator.model import Condition
+    from generator.views.guide import condition_words
+
+    questions = riverton.site.questions
+    both = Condition((("setup", ("company", "trade-name")), ("sign", ("yes",))))
+    assert condition_words(both, questions, Words()) == (
+        "If your answer to “How will you set up your business?” is “As a company” or “On my own, under a trade name” "
+        "and your answer to “Will you put up a sign?” is “Yes”")

@@ -6,12 +6,13 @@ from __future__ import annotations
 import fnmatch
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import REPO
+from generator.load import Kind
 from generator.schemas import ALL_SCHEMA_FILES, SCHEMA_FILES, _registry, published_schemas
 
 SCHEMAS = REPO / "generator" / "schemas"
@@ -66,7 +67,7 @@ def test_every_field_has_a_description_and_examples_that_are_valid(doc, pointer,
 
 
 def test_every_content_kind_has_a_schema_with_a_title():
-    assert set(SCHEMA_FILES) == {"agency", "service", "journey"}
+    assert set(SCHEMA_FILES) == set(get_args(Kind)) == {"agency", "service", "journey", "question"}
     for name in SCHEMA_FILES.values():
         schema = _load(name)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -114,8 +115,9 @@ def test_editor_settings_map_each_kind_of_file_to_its_schema():
     mapping = settings["yaml.schemas"]
     examples = {"agency.schema.json": "agencies/pa-dos/agency.yml",
                 "service.schema.json": "agencies/pa-dos/services/register-llc.yml",
-                "journey.schema.json": "journeys/start-a-business.yml"}
-    assert len(mapping) == 3
+                "journey.schema.json": "journeys/start-a-business.yml",
+                "question.schema.json": "questions/location.yml"}
+    assert len(mapping) == 4
     for schema, glob in mapping.items():
         assert (REPO / schema).is_file(), schema
         assert fnmatch.fnmatch(examples[Path(schema).name], glob)

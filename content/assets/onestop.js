@@ -91,7 +91,9 @@
       input.id = step.id + "-done";
       var label = document.createElement("label");
       label.htmlFor = input.id;
-      label.textContent = fill(words.stepDone, {num: number});
+      // The number the step shows: on a guide, guide.js numbers the steps of a plan again.
+      var shown = step.querySelector(".os-step__n");
+      label.textContent = fill(words.stepDone, {num: shown ? shown.textContent : number});
       box.appendChild(input);
       box.appendChild(label);
       panel.appendChild(box);

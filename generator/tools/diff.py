@@ -19,6 +19,8 @@ from ..pipeline import check
 from ..problems import Problem
 
 KINDS = ("services", "journeys", "agencies")
+STEP_LABELS = {"services_if": "the if of a service"}
+"""A step's keys as the diff names them, where the key of the open data is not the YAML's."""
 FIELD_LABELS = {"part_of": "journeys it is part of", "required_by": "services that need it",
                 "services": "services listed", "journeys": "journeys listed", "totals": "totals"}
 IGNORED = {"source", "url"}
@@ -83,7 +85,8 @@ def _step_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             for before, after in zip(old[a1:a2], new[b1:b2]):
-                what = [k for k in ("choose", "when", "description") if before.get(k) != after.get(k)]
+                what = [STEP_LABELS.get(k, k) for k in ("choose", "when", "if", "services_if", "description")
+                        if before.get(k) != after.get(k)]
                 parts = [f"{', '.join(what)} changed"] if what else []
                 if before.get("services") != after.get("services"):
                     parts.insert(0, f"services now {', '.join(after['services']) or 'none'} "

@@ -16,6 +16,7 @@ from functools import cached_property
 from ..load import FileId, Positions, SourceFile
 from ..problems import Problem
 from .checker import Checker
+from .conditions import journey_conditions, question_options, unasked_questions
 from .ids import check_ids, duplicate_ids, id_problem
 from .quality import MAX_GRADE, REVIEW_MONTHS, GradeOnDemand, months_before, review_dates, text_quality
 from .references import Suggester, journey_links, journey_order, orphans, requires_cycles, service_links
@@ -87,6 +88,15 @@ class Content:
         return self._suggesters[what]
 
     @cached_property
+    def question_ids(self) -> set[str]:
+        return {f.id for f in self.found if f.kind == "question"}
+
+    @cached_property
+    def questions(self) -> dict[str, SourceFile]:
+        """Every question that passed its schema, by id."""
+        return {f.id: f for f in self.valid if f.kind == "question"}
+
+    @cached_property
     def services(self) -> dict[str, SourceFile]:
         """Every service that loaded, by ref."""
         return {f"{f.agency_id}/{f.id}": f for f in self.files if f.kind == "service"}
@@ -94,6 +104,7 @@ class Content:
 
 CROSS_FILE_RULES: tuple[Callable[[Content], None], ...] = (
     duplicate_ids, service_links, journey_links, review_dates, requires_cycles, journey_order, orphans, text_quality,
+    question_options, journey_conditions, unasked_questions,
 )
 
 

@@ -76,14 +76,29 @@ def service_links(content: Content) -> None:
                     check.warn((key, i), "a service is not related to itself", "remove this line")
 
 
+def step_refs(step: Any) -> Iterator[tuple[JsonPath, Any]]:
+    """The service refs of one step of a journey file, each with its path within the step: an entry
+    of `services` is a ref, or `{service: ref, if: ...}`."""
+    services = step.get("services") if isinstance(step, dict) else None
+    for j, entry in enumerate(services if isinstance(services, list) else []):
+        if isinstance(entry, dict):
+            yield ("services", j, "service"), entry.get("service")
+        else:
+            yield ("services", j), entry
+
+
 def journey_links(content: Content) -> None:
-    """A journey's steps name services that exist, "choose one" steps have two or more, related
-    journeys exist (and are not itself)."""
+    """A journey's steps name services that exist (each once), "choose one" steps have two or more,
+    related journeys exist (and are not itself)."""
     for source in content.valid_of("journey"):
         check, data = content.checkers[source.path], source.data
         for i, step in enumerate(data["steps"]):
-            for j, ref in enumerate(step.get("services", [])):
-                _check_ref(content, check, ("steps", i, "services", j), ref, content.service_refs, "service")
+            seen: set[str] = set()
+            for path, ref in step_refs(step):
+                _check_ref(content, check, ("steps", i, *path), ref, content.service_refs, "service")
+                if ref in seen:
+                    check.add(("steps", i, *path), f"'{ref}' is listed twice in this step", "remove one of them")
+                seen.add(ref)
             if step.get("choose") == "one" and len(step.get("services", [])) < 2:
                 check.add(("steps", i, "choose"), "choose: one needs at least two services to choose from",
                           "list the alternatives under services, or remove choose")
@@ -113,15 +128,15 @@ def journey_order(content: Content) -> None:
     for journey in content.valid_of("journey"):
         step_of: dict[str, int] = {}
         for i, step in enumerate(journey.data["steps"]):
-            for ref in step.get("services", []):
+            for _, ref in step_refs(step):
                 step_of.setdefault(ref, i)
         for i, step in enumerate(journey.data["steps"]):
-            for j, ref in enumerate(step.get("services", [])):
+            for path, ref in step_refs(step):
                 requires = known[ref].data.get("requires") if ref in known else None
                 for needed in requires if isinstance(requires, list) else []:
                     if isinstance(needed, str) and needed in step_of and step_of[needed] >= i:
                         content.checkers[journey.path].warn(
-                            ("steps", i, "services", j),
+                            ("steps", i, *path),
                             f"step {i + 1} lists '{ref}' before its prerequisite '{needed}' "
                             f"(step {step_of[needed] + 1})",
                             f"move '{needed}' to an earlier step")
@@ -129,8 +144,7 @@ def journey_order(content: Content) -> None:
 
 def _refs_in_steps(steps: Any) -> Iterator[Any]:
     for step in steps if isinstance(steps, list) else []:
-        services = step.get("services") if isinstance(step, dict) else None
-        yield from (s for s in services if isinstance(s, str)) if isinstance(services, list) else ()
+        yield from (ref for _, ref in step_refs(step) if isinstance(ref, str))
 
 
 def orphans(content: Content) -> None:

@@ -27,7 +27,9 @@ def _say(check: Checker, error: ValidationError, schema_root: Draft202012Validat
             # Located at the key itself, but named from its parent.
             check.add(path, message, hint, at=positions.of_key((*path, key)))
     elif kind == "required":
-        for key in [k for k in error.validator_value if k not in instance]:
+        # One error per missing key, each naming it in its message ("'if' is a required property").
+        missing = [k for k in error.validator_value if k not in instance]
+        for key in [k for k in missing if error.message.startswith(repr(k))][:1] or missing[:1]:
             check.add(path, f"missing required key '{key}'", None)
     elif kind == "type":
         expected = error.validator_value

@@ -37,8 +37,9 @@ MARKDOWN_FIELDS: dict[Kind, tuple[JsonPath, ...]] = {
     "agency": (("description",),),
     "service": (("description",), ("eligibility", ANY), ("documents", ANY)),
     "journey": (("description",), ("steps", ANY, "description")),
+    "question": (),
 }
-"""Where each kind of file has Markdown."""
+"""Where each kind of file has Markdown (a question has none: its text, hint and labels are plain)."""
 
 URL_FIELDS: dict[Kind, tuple[JsonPath, ...]] = {
     "agency": (("website",),),

@@ -7,12 +7,14 @@ page being built, so the site works wherever it is hosted.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..fees import Money
 from ..formatting import address_lines, days, long_date, money_range, tel_href
-from ..graph import Site, StepUse, entity_key, reverse_key
+from ..graph import JourneyTotals, Site, StepUse, entity_key, reverse_key
 from ..i18n import Words
 from ..markup import MarkdownRenderer
-from ..model import Agency, Channel, Journey, Service, ServiceRef, Step
+from ..model import Agency, Channel, Journey, Question, Service, ServiceRef, Step
 from ..options import SiteOptions
 from ..urls import (
     agencies_url,
@@ -30,6 +32,7 @@ from ..urls import (
     step_anchor,
 )
 from .az import az_letter, az_letter_heading, az_letters, az_page_count
+from .guide import guide_view, option_when, step_when
 from .jsonld import json_ld
 from .labels import (
     JURISDICTION_LABELS,
@@ -137,9 +140,17 @@ class ViewBuilder:
                           jurisdiction_label(agency.jurisdiction, self.words),
                           len(self.site.services_of_agency[agency.id]))
 
-    def step_view(self, step: Step, page: str) -> StepView:
+    def _questions(self, journey: Journey) -> dict[str, Question]:
+        """The questions a journey asks (its page shows them and words its conditions with them)."""
+        self.touched.update(entity_key("question", q) for q in journey.questions)
+        return {q: self.site.questions[q] for q in journey.questions}
+
+    def step_view(self, step: Step, page: str, questions: Mapping[str, Question] | None = None) -> StepView:
+        questions = questions or {}
+        when = option_when(step, questions, self.words)
         return StepView(step.number, step_anchor(step.number), step.title, self.md.block(step.description),
-                        [self.service_card(r, page) for r in step.services], step.choose == "one", step.when)
+                        [self.service_card(r, page) for r in step.services], step.choose == "one",
+                        step_when(step, questions, self.words), when, any(w is not None for w in when))
 
     def part_of(self, use: StepUse, page: str) -> PartOf:
         journey = self._journey(use.journey_id)
@@ -166,10 +177,13 @@ class ViewBuilder:
                     relative(page, journey_url(journey.id) + "#" + step_anchor(use.step_number)))
 
     def totals(self, journey: Journey, page: str) -> TotalsView:
-        t = self.site.totals[journey.id]
+        return self.totals_view(self.site.totals[journey.id], page)
+
+    def totals_view(self, t: JourneyTotals, page: str, for_plan: bool = False) -> TotalsView:
+        """Totals in words: a journey's, or (conditions.plan_totals) a plan's."""
 
         def links(refs: tuple[ServiceRef, ...]) -> list[Link]:
-            return [Link(self._service(r).title, relative(page, service_url(r))) for r in refs]
+            return [Link(self._service(r).title, relative(page, service_url(r)), str(r)) for r in refs]
 
         fees = t.fees
         once = fees.of("once") or Money(0.0, 0.0)
@@ -181,7 +195,7 @@ class ViewBuilder:
                           any(m.low != m.high for _, m in fees.by_period), bool(fees.unknown or fees.uncounted),
                           any(m.high > 0 for _, m in fees.by_period), recurring, links(fees.unknown),
                           links(fees.uncounted), days(t.max_days, self.words) if timed else None,
-                          t.time_adds_up and t.max_days == 0 and not t.untimed, links(t.untimed))
+                          t.time_adds_up and t.max_days == 0 and not t.untimed, links(t.untimed), for_plan)
 
     # -- pages
 
@@ -221,10 +235,13 @@ class ViewBuilder:
     def journey_page(self, journey_id: str) -> JourneyPage:
         page = journey_url(journey_id)
         journey = self._journey(journey_id)
+        questions = self._questions(journey)
         return JourneyPage(
             journey=journey,
             description=self.md.block(journey.description),
-            steps=[self.step_view(s, page) for s in journey.steps],
+            guide=guide_view(journey, questions, self.site.services, self.words,
+                             [asset_url(page, "assets/guide-plan.js"), asset_url(page, "assets/guide.js")]),
+            steps=[self.step_view(s, page, questions) for s in journey.steps],
             totals=self.totals(journey, page),
             related=[self.journey_card(self._journey(j), page) for j in journey.related_journeys],
             agencies=sorted({self._agency(r.agency).name for s in journey.steps for r in s.services}),

@@ -53,6 +53,8 @@ class JourneyPage:
 
     journey: Journey
     description: Markup
+    guide: parts.GuideView | None
+    """The questions at the top, for a journey that asks some."""
     steps: list[parts.StepView]
     totals: parts.TotalsView
     related: list[parts.JourneyCard]

@@ -16,6 +16,8 @@ class Link:
 
     text: str
     url: str
+    ref: str | None = None
+    """The service it links to ('agency/service'), where a script needs to tell links apart."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,11 @@ class StepView:
     choose_one: bool
     """The citizen does one of the services, not all."""
     when: str | None
-    """When it applies, in the editor's words; None for a step everyone takes."""
+    """When it applies, in the editor's words (or its `if:` in words); None for a step everyone takes."""
+    option_when: list[str | None] = field(default_factory=list)
+    """For each service, when it applies (its own `if:` in words); None for those without one."""
+    guided: bool = False
+    """Answers can leave some of its services out: the page has a "Do this:" for when one is left."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,8 @@ class TotalsView:
     right_away: bool
     """Every step's time is known and nothing takes any time."""
     untimed: list[Link]
+    for_plan: bool = False
+    """The totals of a citizen's plan (some questions answered): "$415 for your plan"."""
 
 
 @dataclass(frozen=True)
@@ -183,3 +191,37 @@ class LetterCount:
     count: int
     current: bool = False
     """It is the letter of the page showing it."""
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """One answer to a question, as a radio button."""
+
+    id: str
+    label: str
+    input_id: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """A question at the top of a guide: a fieldset, its legend, its hint and its radio buttons."""
+
+    id: str
+    text: str
+    hint: str | None
+    fieldset_id: str
+    hint_id: str
+    answers: list[AnswerView]
+    inline: bool = False
+    """Its answers are short enough to sit side by side (Yes and No)."""
+
+
+@dataclass(frozen=True)
+class GuideView:
+    """A journey's questions, and what its scripts (guide-plan.js, guide.js) need to tailor the page."""
+
+    questions: list[QuestionView]
+    data: Markup
+    """A JSON data block: the questions, each step's and option's condition and fees, the words."""
+    scripts: list[str]
+    """Where guide-plan.js and guide.js are, from the page, in the order they run."""

@@ -124,4 +124,5 @@ def test_folders_nested_past_the_recursion_limit_are_walked(make_site):
     problems = [p.format_text() for p in check(root, TODAY).problems]
     assert len(problems) == 1 and problems[0].endswith(
         "/stray.yml:1:1: error: YAML file outside the expected layout (hint: content files go in "
-        "agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml or journeys/<journey>.yml)")
+        "agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml, journeys/<journey>.yml or "
+            "questions/<question>.yml)")

@@ -46,8 +46,9 @@ def _change_head(head: Path) -> None:
     company.write_text(company.read_text().replace("related: [state-registry/register-trade-name]\n", ""))
     shop = head / "journeys/open-a-shop.yml"
     shop.write_text(shop.read_text()
-                    .replace("choose: one\n    services: [state-registry/form-company, state-registry/"
-                             "register-trade-name]", "services: [state-registry/form-company]")
+                    .replace("choose: one\n    services:\n      - service: state-registry/form-company\n"
+                             "        if: {setup: company}\n      - service: state-registry/register-trade-name\n"
+                             "        if: {setup: trade-name}", "services: [state-registry/form-company]")
                     .replace("  - title: Put up a sign", "  - title: License your dog\n"
                              "    services: [riverton-clerk/get-dog-license]\n  - title: Put up a sign"))
 
@@ -91,7 +92,7 @@ is part of |
 
 - Changed: Open a shop in Riverton (`journeys/open-a-shop/`): steps, totals
   - step 1 'Choose how to set up your business': services now state-registry/form-company (were \
-state-registry/form-company, state-registry/register-trade-name); choose changed
+state-registry/form-company, state-registry/register-trade-name); choose, the if of a service changed
   - added step 4 'License your dog'
 """
 

@@ -34,6 +34,7 @@ from ...build import SiteBuild
 from ...csp import add_csp
 from ...graph import Site
 from ...i18n import install
+from ...load import CONTENT_FOLDERS
 from ...options import SiteOptions, default
 from ...output import StagedDirectory, site_dir_problem
 from ...preview import Preview
@@ -203,7 +204,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = site_options(config, self.config).content_root
-        for folder in ("agencies", "journeys"):
+        for folder in CONTENT_FOLDERS:
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
