@@ -16,6 +16,7 @@ from functools import cached_property
 from ..load import FileId, Positions, SourceFile
 from ..problems import Problem
 from .checker import Checker
+from .deadlines import check_deadlines
 from .ids import check_ids, duplicate_ids, id_problem
 from .quality import MAX_GRADE, REVIEW_MONTHS, GradeOnDemand, months_before, review_dates, text_quality
 from .references import journey_links, journey_order, orphans, requires_cycles, service_links
@@ -28,7 +29,8 @@ __all__ = ["MAX_GRADE", "REVIEW_MONTHS", "FileCheck", "ValidationResult", "check
 
 @dataclass(frozen=True)
 class FileCheck:
-    """The rules that read one file alone: its ids, its schema, its Markdown, addresses and text."""
+    """The rules that read one file alone: its ids, its schema, its Markdown, addresses and text, its
+    deadlines."""
 
     source: SourceFile
     problems: list[Problem]
@@ -41,6 +43,7 @@ def check_file(source: SourceFile) -> FileCheck:
     check_ids(source, check)
     schema_valid = content_schema_check(source, check)
     check_text(source, check)
+    check_deadlines(source, check)
     return FileCheck(source, problems, schema_valid)
 
 

@@ -183,3 +183,56 @@ class LetterCount:
     count: int
     current: bool = False
     """It is the letter of the page showing it."""
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    """One deadline of a service: what to do and when, in words."""
+
+    title: str
+    when: str
+    """When it is due, in words: "Every year by September 30"."""
+    note: str | None
+    reminder: str | None
+    """What the calendar file's reminder does, in words; None without one."""
+    how_to_count: str | None
+    """For a deadline counted from the day the citizen got the service: how to count it by hand."""
+    service_ref: str
+    """The service's ref (agency/service): a page's script can show only the services that apply."""
+    service: Link | None = None
+    """The service's page, where the deadline is listed away from it (journeys, the calendar)."""
+    agency: str | None = None
+    """The agency's name, where the deadline is listed away from its service."""
+    due: str | None = None
+    """On the calendar's month list: the day it is due in that month ("By April 20")."""
+
+
+@dataclass(frozen=True)
+class DeadlinesBox:
+    """The deadlines of a service page ("After you get it") or a journey page ("After you finish")."""
+
+    items: list[DeadlineView]
+    ics_url: str | None
+    """The calendar file of the fixed-date deadlines; None when every deadline counts from the start."""
+    from_start: bool
+    """Some deadline counts from the day the citizen got the service: the page asks for that day."""
+    events: Markup
+    """The events, as JSON for the browser's builder: `fixed` (with dates) and `fromStart` (without)."""
+    script_url: str
+    """The browser's calendar builder (assets/calendar.js)."""
+    calendar_url: str
+    """The site's calendar page."""
+    file_name: str
+    """What the file built in the browser is called: 'register-llc-deadlines.ics'."""
+
+
+@dataclass(frozen=True)
+class AgencyFeed:
+    """An agency's deadlines on the calendar page, and its feed."""
+
+    name: str
+    url: str
+    """The agency's page."""
+    feed_url: str
+    count: int
+    """How many fixed-date deadlines its services have."""

@@ -1,0 +1,57 @@
+"""The calendar files the site publishes: every fixed-date deadline (`calendar/deadlines.ics`),
+one feed per agency, one file per service and per journey (their addresses are in urls.py).
+
+Each event is written once and shared by the files it is in (ics.feed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..graph import Site
+from ..i18n import Words
+from ..model import Journey, Service, ServiceRef
+from ..urls import agency_feed_url, journey_feed_url, service_feed_url, site_feed_url
+from .events import DeadlineOf, Events, deadlines_of
+from .ics import event_text, feed, stamp_of
+
+
+def fixed_deadlines(service: Service) -> list[DeadlineOf]:
+    """The deadlines of a service that fall on dates the same for everyone."""
+    return [item for item in deadlines_of(service) if not item.deadline.from_start]
+
+
+def journey_services(journey: Journey) -> list[ServiceRef]:
+    """The services of a journey's steps, each once, in step order."""
+    return list(dict.fromkeys(ref for step in journey.steps for ref in step.services))
+
+
+def calendar_files(site: Site, words: Words, site_name: str, base_url: str | None,
+                   today: dt.date) -> dict[str, str]:
+    """Path from the site root -> the text of each calendar file."""
+    events = Events(site, words, base_url, today)
+    stamp = stamp_of(today)
+    texts: dict[ServiceRef, list[bytes]] = {}
+    for ref, service in site.services.items():
+        fixed = fixed_deadlines(service)
+        if fixed:
+            texts[ref] = [event_text(events.fixed(item), stamp) for item in fixed]
+
+    def of(refs: Iterable[ServiceRef]) -> list[bytes]:
+        return [text for ref in refs for text in texts.get(ref, ())]
+
+    files = {site_feed_url(): feed(words.gettext("%(site)s: deadlines", site=site_name), of(texts))}
+    for agency_id, refs in site.services_of_agency.items():
+        if any(ref in texts for ref in refs):
+            name = words.gettext("%(site)s: deadlines", site=site.agencies[agency_id].name)
+            files[agency_feed_url(agency_id)] = feed(name, of(refs))
+    for ref in texts:
+        name = words.gettext("%(site)s: deadlines", site=site.services[ref].title)
+        files[service_feed_url(ref)] = feed(name, texts[ref])
+    for journey in site.journeys.values():
+        refs = journey_services(journey)
+        if any(ref in texts for ref in refs):
+            name = words.gettext("%(site)s: deadlines", site=journey.title)
+            files[journey_feed_url(journey.id)] = feed(name, of(refs))
+    return {path: data.decode("utf-8") for path, data in files.items()}
