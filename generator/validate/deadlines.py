@@ -57,7 +57,7 @@ def _one_rule(check: Checker, path: tuple[Any, ...], deadline: dict[str, Any]) -
     elif has_due and every in ("quarter", "month"):
         check.add((*path, "due"), f"due is a date every year; a deadline every {every} has a due_day",
                   f"write due_day: 20 for the 20th of the month after each {every} ends", key=True)
-    elif not (has_due or has_day or from_start) and "every" in deadline:
+    elif not (has_due or has_day or "from" in deadline) and "every" in deadline:
         example = "due: 09-30 for every year by September 30" if every == "year" else \
             "due_day: 20 for the 20th of the month after each period ends"
         check.add(path, "a deadline needs to say when it is due: due (every year), due_day (every quarter or "
