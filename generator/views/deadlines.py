@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from ..deadlines import DeadlineOf, Events, deadlines_of, fixed_deadlines, journey_services
 from ..deadlines.dates import months_due, year_order
 from ..deadlines.words import how_to_count, month_day, month_name, reminder_words, rule_words
+from ..i18n import N_
 from ..model import Journey, Service
 from ..urls import (
     agency_feed_url,
@@ -33,6 +36,10 @@ if TYPE_CHECKING:
     from .builder import ViewBuilder
 
 SCRIPT = "assets/calendar.js"
+# Translators: the words of the form that makes a calendar file from the day the citizen got a
+# service; %(file)s is the file's name.
+SCRIPT_WORDS = {"needDate": N_("Enter the day you got it, as a full date."),
+                "ready": N_("Your calendar file %(file)s is ready: open it to add the dates to your calendar.")}
 
 
 class DeadlineViews:
@@ -54,11 +61,17 @@ class DeadlineViews:
 
     def _box(self, items: list[DeadlineOf], page: str, ics: str | None, form: bool, away: bool,
              name: str) -> DeadlinesBox:
-        fixed = [self.events.fixed(i).as_json() for i in items if not i.deadline.from_start]
+        # A journey's fixed-date events are for a guided plan's script; a service page's file is static.
+        fixed = [self.events.fixed(i).as_json() for i in items if not i.deadline.from_start] if away else []
         templates = [self.events.template(i) for i in items if i.deadline.from_start]
         return DeadlinesBox([self.item(i, page, away) for i in items], asset_url(page, ics) if ics else None, form,
                             json_block({"fixed": fixed, "fromStart": templates}), asset_url(page, SCRIPT),
-                            relative(page, calendar_url()), f"{name}-deadlines.ics")
+                            relative(page, calendar_url()), f"{name}-deadlines.ics", self._script_words())
+
+    def _script_words(self) -> Markup:
+        """What calendar.js says, as a JSON block: the catalogue's words, "%(file)s" left for it to fill."""
+        return json_block({key: self.words.gettext(message, file="%(file)s") if "%(file)s" in message
+                           else self.words.gettext(message) for key, message in SCRIPT_WORDS.items()})
 
     def service_box(self, service: Service, page: str) -> DeadlinesBox | None:
         """A service's deadlines, in the file's order, with its calendar file and the form for the

@@ -224,6 +224,8 @@ class DeadlinesBox:
     """The site's calendar page."""
     file_name: str
     """What the file built in the browser is called: 'register-llc-deadlines.ics'."""
+    script_words: Markup
+    """What the script says, from the catalogue, as JSON."""
 
 
 @dataclass(frozen=True)

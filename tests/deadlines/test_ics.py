@@ -91,7 +91,7 @@ def test_reminders_and_words(deadline_files):
                                           "More: https://example.gov/services/acme/get-license/")
     assert str(annual["URL"]) == "https://example.gov/services/acme/get-license/"
     assert str(annual["UID"]) == "deadline-1.get-license.acme@example.gov"
-    assert annual.decoded("DTSTAMP") == dt.datetime(2026, 11, 28, tzinfo=dt.timezone.utc)
+    assert annual.decoded("DTSTAMP") == dt.datetime(2026, 11, 28, tzinfo=dt.UTC)
     assert annual.decoded("DTEND") == dt.date(2027, 10, 1)
     assert str(annual["TRANSP"]) == "TRANSPARENT"
 
