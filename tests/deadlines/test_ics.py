@@ -9,16 +9,19 @@ import datetime as dt
 import icalendar
 import pytest
 from dateutil.rrule import rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import TODAY
 from generator.deadlines import Events, calendar_files, deadlines_of, fixed_deadlines
-from generator.deadlines.ics import calendar, event_text, feed, stamp_of
+from generator.deadlines.ics import CalendarEvent, calendar, component, event_text, feed, stamp_of
 from generator.i18n import Words
 from generator.model import ServiceRef
 
 from .conftest import BASE, year
 
 REF = ServiceRef("acme", "get-license")
+STAMP = stamp_of(TODAY)
 
 
 def parse(text: str) -> icalendar.Calendar:
@@ -162,3 +165,33 @@ def test_every_calendar_file_of_the_example_site_round_trips(built_site):
 def test_the_example_site_files(built_site, path, count):
     events = valid((built_site / path).read_bytes().decode("utf-8"))
     assert len(events) == count
+
+
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300) | st.text(
+    "ab \\;,^\nN", max_size=400) | st.sampled_from([
+    "a,b;c\\d", "line\nline\r\nline\rend", "x" * 73 + "\\n", "é" * 80, "🗓" * 40, "\\N and \\n", ";" * 76])
+
+
+@settings(max_examples=400, deadline=None)
+@given(summary=TEXT, description=TEXT, url=st.none() | st.just("https://example.gov/services/a/" + "b" * 90 + "/"),
+       start=st.dates(dt.date(1990, 1, 1), dt.date(2200, 12, 31)), months=st.sampled_from([1, 2, 3, 6, 12, 24, 120]),
+       remind=st.none() | st.integers(0, 90))
+def test_an_event_written_directly_is_what_icalendar_writes(summary, description, url, start, months, remind):
+    rule = {"FREQ": "YEARLY", "INTERVAL": months // 12} if months % 12 == 0 and months > 12 else \
+        {"FREQ": "YEARLY"} if months == 12 else {"FREQ": "MONTHLY", **({"INTERVAL": months} if months > 1 else {})}
+    event = CalendarEvent("deadline-1.b.a@example.gov", summary, description, url, start, rule, remind)
+    assert event_text(event, STAMP) == component(event, STAMP).to_ical()
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=TEXT)
+def test_a_feed_put_together_is_what_icalendar_writes(name):
+    assert feed(name, []) == calendar(name, [], STAMP)
+    assert "\n" not in str(parse(feed(name, []).decode())["NAME"])
+
+
+def test_every_event_of_the_example_site_is_written_as_icalendar_writes_it(example):
+    events = Events(example.site, Words(), "https://onestop.example.gov/", TODAY)
+    made = [events.fixed(i) for s in example.site.services.values() for i in fixed_deadlines(s)]
+    assert len(made) >= 15
+    assert [event_text(e, STAMP) for e in made] == [component(e, STAMP).to_ical() for e in made]
