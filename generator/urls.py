@@ -107,3 +107,9 @@ def service_feed_url(ref: ServiceRef) -> str:
 
 def journey_feed_url(journey_id: str) -> str:
     return f"calendar/journeys/{journey_id}.ics"
+
+
+def journey_events_url(journey_id: str) -> str:
+    """A journey's deadlines as events for the browser's builder (JSON), fetched by a page script
+    that builds a calendar of the services that apply."""
+    return f"calendar/journeys/{journey_id}.json"

@@ -14,7 +14,10 @@
      fromStart(template, day)  -> the event of a from-start template ({uid, summary, description, url, months,
                                   remindDays}) for a citizen who got the service on day ("YYYY-MM-DD").
      download(text, fileName)  -> saves the text as a file.
-     events()                  -> the page's events: {fixed: [...], fromStart: [...]}. */
+     events()                  -> the page's events: {fixed: [...], fromStart: [...]}.
+     loadEvents(url)           -> a Promise of the events at url: a journey's, at its deadlines section's
+                                  data-os-events (generator/deadlines/feeds.py). Fetched from this site only
+                                  (the Content-Security-Policy's connect-src), and nothing is sent with it. */
 (function () {
   "use strict";
 
@@ -194,7 +197,14 @@
     });
   }
 
-  var api = {build: build, fromStart: fromStart, download: download, events: pageEvents};
+  function loadEvents(url) {
+    return fetch(url, {credentials: "omit"}).then(function (response) {
+      if (!response.ok) { throw new Error("calendar events: " + response.status); }
+      return response.json();
+    });
+  }
+
+  var api = {build: build, fromStart: fromStart, download: download, events: pageEvents, loadEvents: loadEvents};
   if (typeof module !== "undefined" && module.exports) { module.exports = api; }
   if (typeof window !== "undefined") {
     window.onestopCalendar = api;

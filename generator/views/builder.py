@@ -242,6 +242,7 @@ class ViewBuilder:
             breadcrumbs=self._crumbs(page, (self.words.gettext("Agencies"), agencies_url())),
             calendar_url=relative(page, calendar_url()),
             deadline_feed=self.deadlines.agency_feed(agency_id, page),
+            deadlines=self.deadlines.agency_items(agency_id, page),
         )
 
     def az_groups(self) -> dict[str, list[ServiceRef]]:

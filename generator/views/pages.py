@@ -77,6 +77,8 @@ class AgencyPage:
     """The site's calendar of deadlines."""
     deadline_feed: parts.AgencyFeed | None = None
     """Its services' fixed-date deadlines as a feed; None when they have none."""
+    deadlines: list[parts.DeadlineView] | None = None
+    """Its services' deadlines, in the order they fall in a year."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,8 @@ class CalendarPage:
 
     count: int
     """How many fixed-date deadlines the site has."""
+    listed: bool
+    """The page lists every deadline; False on a large site: each agency's page lists its own."""
     monthly: list[parts.DeadlineView]
     """Deadlines due every month."""
     months: list[parts.Group]

@@ -217,7 +217,10 @@ class DeadlinesBox:
     from_start: bool
     """Some deadline counts from the day the citizen got the service: the page asks for that day."""
     events: Markup
-    """The events, as JSON for the browser's builder: `fixed` (with dates) and `fromStart` (without)."""
+    """The events the page's script makes, as JSON for the browser's builder: `fromStart` (the
+    templates of the deadlines counted from the start) and `fixed` (empty: those are in the file)."""
+    events_url: str | None
+    """A journey's events as JSON (feeds.py), for a guided plan's script; None on a service page."""
     script_url: str
     """The browser's calendar builder (assets/calendar.js)."""
     calendar_url: str
@@ -234,7 +237,7 @@ class AgencyFeed:
 
     name: str
     url: str
-    """The agency's page."""
+    """The agency's list of deadlines, on its page."""
     feed_url: str
     count: int
     """How many fixed-date deadlines its services have."""

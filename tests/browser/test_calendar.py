@@ -93,14 +93,17 @@ def test_a_plan_builds_the_calendar_of_the_services_that_apply(page, site_url):
     """What a guided plan's script does: hide the entries of services that do not apply, and build the
     calendar of the rest with window.onestopCalendar."""
     page.goto(site_url + JOURNEY)
-    result = page.evaluate("""() => {
+    result = page.evaluate("""async () => {
       const apply = new Set(["pa-dos/register-llc"]);
-      document.querySelectorAll("[data-os-deadlines] [data-os-service]").forEach(
+      const section = document.querySelector("[data-os-deadlines]");
+      section.querySelectorAll("[data-os-service]").forEach(
         (li) => { li.hidden = !apply.has(li.getAttribute("data-os-service")); });
-      const events = window.onestopCalendar.events().fixed.filter((e) => apply.has(e.service));
-      return {text: window.onestopCalendar.build(events, {name: "My plan"}),
-              shown: [...document.querySelectorAll("[data-os-deadlines] li:not([hidden]) h3")].map((h) => h.textContent)};
+      const all = await window.onestopCalendar.loadEvents(section.getAttribute("data-os-events"));
+      const events = all.fixed.filter((e) => apply.has(e.service));
+      return {text: window.onestopCalendar.build(events, {name: "My plan"}), count: all.fixed.length,
+              shown: [...section.querySelectorAll("li:not([hidden]) h3")].map((h) => h.textContent)};
     }""")
+    assert result["count"] >= 4
     cal = icalendar.Calendar.from_ical(result["text"])
     assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == [
         "File your LLC's annual report (Register a limited liability company (LLC))"]

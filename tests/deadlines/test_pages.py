@@ -10,6 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import TODAY, site_options
+from generator.deadlines import calendar_files
+from generator.i18n import Words
 from generator.opendata import open_data
 from generator.render import Renderer
 
@@ -80,19 +82,31 @@ def test_a_journey_gathers_its_services_deadlines_in_date_order(pages):
                               "reminds you 7 days before.")
     assert items[1].a["href"] == "../../services/federal-revenue/register-as-employer/"
     assert section.select_one("a.os-button")["href"] == "../../calendar/journeys/hire-staff.ics"
-    events = json.loads(section.select_one("script#os-calendar-events").string)
-    assert [(e["start"], e["freq"], e["interval"]) for e in events["fixed"]] == [
-        ("2026-12-10", "MONTHLY", 1), ("2027-01-15", "MONTHLY", 3)]
+    assert section["data-os-events"] == "../../calendar/journeys/hire-staff.json"
+    assert section.select_one("script#os-calendar-events") is None  # in that file: the page stays light
     assert section.select_one("script[src]")["src"] == "../../assets/calendar.js"  # the plan's script builds with it
     order = [text(i.h3) for i in pages["journeys/open-a-shop/"].select("li.os-deadline")]
     assert order == ["File your company's yearly return", "Renew your city license"]  # from-start ones last
+
+
+def test_a_journey_s_events_for_a_plan(riverton):
+    files = calendar_files(riverton.site, Words(), "Riverton", "https://hub.example.gov/", TODAY)
+    events = json.loads(files["calendar/journeys/hire-staff.json"])
+    assert [(e["summary"], e["start"], e["freq"], e["interval"], e["service"]) for e in events["fixed"]] == [
+        ("Pay the tax you took from pay (Register as an employer)", "2026-12-10", "MONTHLY", 1,
+         "federal-revenue/register-as-employer"),
+        ("File your employer return (Register as an employer)", "2027-01-15", "MONTHLY", 3,
+         "federal-revenue/register-as-employer")]
+    shop = json.loads(files["calendar/journeys/open-a-shop.json"])
+    assert [e["summary"] for e in shop["fixed"]] == ["File your company's yearly return (Form a company)"]
+    assert [(t["months"], t["service"]) for t in shop["fromStart"]] == [(12, "riverton-clerk/get-business-license")]
 
 
 def test_the_calendar_page(pages):
     page = pages["calendar/"]
     assert text(page.h1) == "Deadlines calendar"
     assert [text(h) for h in page.find_all("h2")] == ["Add them to your calendar", "Every month", "Month by month",
-                                                       "Counted from the day you got it"]
+                                                       "Counted from the day you got it", "By agency"]
     assert [text(h) for h in page.find_all("h3")] == ["January", "April", "July", "October"]
     april = page.select_one("#month-4").find_next_sibling("ul")
     assert [text(i.select_one(".os-deadline__title")) for i in april.select("li")] == [
@@ -104,8 +118,10 @@ def test_the_calendar_page(pages):
     assert page.find("a", string="Subscribe in your calendar app")["href"] == \
         "webcal://hub.example.gov/calendar/deadlines.ics"
     assert [(text(a), a["href"]) for a in page.select(".os-feeds a")] == [
-        ("Federal Revenue Office deadlines (.ics file)", "agencies/federal-revenue.ics"),
-        ("State Business Registry deadlines (.ics file)", "agencies/state-registry.ics")]
+        ("Federal Revenue Office", "../agencies/federal-revenue/#deadlines"),
+        ("2 deadlines (.ics file) of the Federal Revenue Office", "agencies/federal-revenue.ics"),
+        ("State Business Registry", "../agencies/state-registry/#deadlines"),
+        ("1 deadline (.ics file) of the State Business Registry", "agencies/state-registry.ics")]
     assert "Renew your city license" in text(page.select_one("#from-start").parent)
 
 
@@ -116,8 +132,27 @@ def test_home_and_agency_pages_link_the_calendar(pages):
                               "tax returns.")
     assert agency.select_one("a.os-button")["href"] == "../../calendar/agencies/federal-revenue.ics"
     assert agency.find("a", string="deadlines calendar")["href"] == "../../calendar/"
+    assert [text(p) for p in agency.select(".os-deadline__title")] == ["Pay the tax you took from pay",
+                                                                       "File your employer return"]
     clerk = pages["agencies/riverton-clerk/"].select_one("section[aria-labelledby=deadlines]")
     assert text(clerk.p) == "This agency's services list no deadlines on fixed dates."
+    assert [text(p) for p in clerk.select(".os-deadline__title")] == ["Renew your city license"]
+
+
+def test_a_large_site_s_calendar_page_links_each_agency_s_list(riverton, monkeypatch):
+    """Past LIST_AT_MOST entries the page lists none (it would grow with the site): the agencies' pages do."""
+    from generator.page_types import BY_KIND
+    from generator.views import deadlines
+
+    monkeypatch.setattr(deadlines, "LIST_AT_MOST", 6)
+    renderer = Renderer(site_options(site_url="https://hub.example.gov/", today=TODAY))
+    page = BeautifulSoup(renderer.page(renderer.views(riverton.site), BY_KIND["calendar"], None).html, "html.parser")
+    assert [text(h) for h in page.find_all("h2")] == ["Add them to your calendar", "By agency"]
+    assert page.select(".os-deadline") == []
+    assert "This site has too many deadlines to list on one page" in text(page)
+    monkeypatch.setattr(deadlines, "LIST_AT_MOST", 7)  # 1 monthly, 5 in months (4 + 1), 1 from the start
+    page = BeautifulSoup(renderer.page(renderer.views(riverton.site), BY_KIND["calendar"], None).html, "html.parser")
+    assert len(page.select(".os-deadline")) == 7
 
 
 def test_open_data_and_json_ld(riverton, pages):
