@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 from ..graph import Site
 from ..i18n import Words
-from ..model import Journey, Service, ServiceRef
 from ..jsontext import compact_json
+from ..model import Journey, Service, ServiceRef
 from ..urls import agency_feed_url, journey_events_url, journey_feed_url, service_feed_url, site_feed_url
 from .dates import year_order
 from .events import DeadlineOf, Events, deadlines_of
