@@ -46,6 +46,14 @@ class Events:
         self.today = today
         self.host = urlsplit(base_url).hostname if base_url else None
         self.host = self.host or "onestop.invalid"
+        self._rules: dict[Deadline, str] = {}
+
+    def rule_words(self, deadline: Deadline) -> str:
+        """`words.rule_words`, worked out once per deadline (pages and files say it again and again)."""
+        said = self._rules.get(deadline)
+        if said is None:
+            said = self._rules[deadline] = rule_words(deadline, self.words)
+        return said
 
     def uid(self, item: DeadlineOf) -> str:
         return f"deadline-{item.number}.{item.ref.service}.{item.ref.agency}@{self.host}"
@@ -55,7 +63,7 @@ class Events:
         d = item.deadline
         url = self.base_url + service_url(item.ref) if self.base_url else None
         summary = self.words.gettext("%(deadline)s (%(service)s)", deadline=d.title, service=service.title)
-        lines = [rule_words(d, self.words) + ".", *([d.note] if d.note else []),
+        lines = [self.rule_words(d) + ".", *([d.note] if d.note else []),
                  self.site.agency_of(item.ref).name]
         if url:
             lines.append(self.words.gettext("More: %(url)s", url=url))

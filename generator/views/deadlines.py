@@ -8,6 +8,7 @@ recorded (`ViewBuilder.touched`)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -15,9 +16,9 @@ from markupsafe import Markup
 from ..deadlines import DeadlineOf, Events, deadlines_of, fixed_deadlines, journey_services
 from ..deadlines.dates import months_due
 from ..deadlines.feeds import listing_order
-from ..deadlines.words import how_to_count, month_day, month_name, reminder_words, rule_words
+from ..deadlines.words import how_to_count, month_day, month_name, reminder_words
 from ..i18n import N_
-from ..model import Journey, Service
+from ..model import Deadline, Journey, Service
 from ..urls import (
     agency_feed_url,
     agency_url,
@@ -54,15 +55,19 @@ class DeadlineViews:
         self.views = views
         self.words = views.words
         self.events = Events(views.site, views.words, views.base_url, views.options.today or dt.date.today())
+        self._said: dict[Deadline, tuple[str, str | None, str | None]] = {}
 
     def item(self, item: DeadlineOf, page: str, away: bool = False, due: str | None = None) -> DeadlineView:
         """One deadline; `away` from its service's page, it names and links the service."""
         d = item.deadline
+        said = self._said.get(d)
+        if said is None:  # the same deadline is shown on its service's, journeys', agency's and calendar pages
+            said = self._said[d] = (self.events.rule_words(d), reminder_words(d, self.words),
+                                    how_to_count(d, self.words) if d.from_start else None)
         service = self.views._service(item.ref)
         link = Link(service.title, relative(page, service_url(item.ref))) if away else None
         agency = self.views._agency(item.ref.agency).name if away else None
-        return DeadlineView(d.title, rule_words(d, self.words), d.note, reminder_words(d, self.words),
-                            how_to_count(d, self.words) if d.from_start else None, str(item.ref), link, agency, due)
+        return DeadlineView(d.title, said[0], d.note, said[1], said[2], str(item.ref), link, agency, due)
 
     def _box(self, items: list[DeadlineOf], page: str, ics: str | None, form: bool, away: bool,
              name: str, events_url: str | None = None) -> DeadlinesBox:
@@ -72,8 +77,9 @@ class DeadlineViews:
         return DeadlinesBox([self.item(i, page, away) for i in items], asset_url(page, ics) if ics else None, form,
                             json_block({"fixed": [], "fromStart": templates}),
                             asset_url(page, events_url) if events_url else None, asset_url(page, SCRIPT),
-                            relative(page, calendar_url()), f"{name}-deadlines.ics", self._script_words())
+                            relative(page, calendar_url()), f"{name}-deadlines.ics", self._script_words)
 
+    @functools.cached_property
     def _script_words(self) -> Markup:
         """What calendar.js says, as a JSON block: the catalogue's words, "%(file)s" left for it to fill."""
         return json_block({key: self.words.gettext(message, file="%(file)s") if "%(file)s" in message
