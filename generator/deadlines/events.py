@@ -76,12 +76,14 @@ class Events:
         return CalendarEvent(self.uid(item), summary, description, url, first_due(d, self.today), recurrence(d),
                              d.remind_days, str(item.ref))
 
-    def template(self, item: DeadlineOf) -> dict[str, Any]:
-        """A `from: start` deadline as the browser's builder takes it, without its dates."""
+    def template(self, item: DeadlineOf, with_service: bool = True) -> dict[str, Any]:
+        """A `from: start` deadline as the browser's builder takes it, without its dates (and, on its
+        own service's page, without the service's ref)."""
         summary, description, url = self._words(item)
         d = item.deadline
-        return {"uid": self.uid(item), "summary": summary, "description": description, "url": url,
-                "months": d.months, "remindDays": d.remind_days, "service": str(item.ref)}
+        made = {"uid": self.uid(item), "summary": summary, "description": description, "url": url,
+                "months": d.months, "remindDays": d.remind_days}
+        return {**made, "service": str(item.ref)} if with_service else made
 
     def from_start(self, item: DeadlineOf, start: dt.date) -> CalendarEvent:
         """A `from: start` deadline's event for a citizen who got the service on `start`."""

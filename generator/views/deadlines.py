@@ -73,9 +73,10 @@ class DeadlineViews:
              name: str, events_url: str | None = None) -> DeadlinesBox:
         # A service page's script makes the from-start events; fixed-date ones are in its static file,
         # and a journey's events are a file of their own (feeds.py).
-        templates = [self.events.template(i) for i in items if i.deadline.from_start] if form else []
+        templates = [self.events.template(i, with_service=False) for i in items if i.deadline.from_start] \
+            if form else []
         return DeadlinesBox([self.item(i, page, away) for i in items], asset_url(page, ics) if ics else None, form,
-                            json_block({"fixed": [], "fromStart": templates}),
+                            json_block({"fixed": [], "fromStart": templates}, compact=True),
                             asset_url(page, events_url) if events_url else None, asset_url(page, SCRIPT),
                             relative(page, calendar_url()), f"{name}-deadlines.ics", self._script_words)
 
@@ -83,7 +84,7 @@ class DeadlineViews:
     def _script_words(self) -> Markup:
         """What calendar.js says, as a JSON block: the catalogue's words, "%(file)s" left for it to fill."""
         return json_block({key: self.words.gettext(message, file="%(file)s") if "%(file)s" in message
-                           else self.words.gettext(message) for key, message in SCRIPT_WORDS.items()})
+                           else self.words.gettext(message) for key, message in SCRIPT_WORDS.items()}, compact=True)
 
     def service_box(self, service: Service, page: str) -> DeadlinesBox | None:
         """A service's deadlines, in the file's order, with its calendar file and the form for the

@@ -49,7 +49,7 @@ def json_ld(service: Service, agency: Agency, url: str, words: Words) -> Markup:
     return json_block(data)
 
 
-def json_block(data: Any) -> Markup:
+def json_block(data: Any, compact: bool = False) -> Markup:
     """JSON to put inside a <script> data block: '<' can never close the element."""
-    text = json.dumps(data, ensure_ascii=False, indent=None)
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":") if compact else None)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
