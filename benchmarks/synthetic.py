@@ -2,8 +2,8 @@
 
 The text is varied and realistic in shape (titles that start with verbs, one-sentence
 summaries, ~300-word Markdown descriptions with lists and links, fees, channels, prerequisites,
-"one of" steps, and guides that ask questions and tailor their steps to the answers), so that
-build time and page size resemble a real state's site.
+"one of" steps, deadlines on a third of the services, and guides that ask questions and tailor
+their steps to the answers), so that build time and page size resemble a real state's site.
 
     python benchmarks/synthetic.py OUT_DIR --services 10000 --agencies 50 --journeys 40
 """
@@ -74,6 +74,24 @@ def _description(rng: random.Random, act: str, place: str, website: str) -> str:
     return "\n\n".join(parts)
 
 
+DEADLINES = [
+    "  - title: File your yearly report\n    every: year\n    due: {mm:02d}-{dd:02d}\n    remind_days: 30\n"
+    "    note: Late reports cost $50.\n",
+    "  - title: File your return\n    every: quarter\n    due_day: {dd}\n    remind_days: 7\n",
+    "  - title: Renew it\n    every: year\n    interval: {n}\n    from: start\n    remind_days: 60\n",
+    "  - title: Pay what you collected\n    every: month\n    due_day: {dd}\n",
+]
+
+
+def _deadlines(s: int) -> str:
+    """Deadlines for every third service, one or two of each kind in turn (no random numbers drawn,
+    so the rest of the site is the same as without them)."""
+    if s % 3:
+        return ""
+    kinds = [DEADLINES[(s // 3) % 4]] + ([DEADLINES[(s // 3 + 1) % 4]] if s % 2 else [])
+    return "deadlines:\n" + "".join(k.format(mm=s % 12 + 1, dd=s % 28 + 1, n=s % 5 + 1) for k in kinds)
+
+
 def _block(text: str, indent: int = 2) -> str:
     pad = " " * indent
     return "|\n" + "\n".join(pad + line if line else "" for line in text.splitlines())
@@ -136,7 +154,7 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
                 f"audience: [business]\nkeywords: [{keywords}]\n"
                 f"documents:\n  - Your business name and address\n  - A photo ID\n{fees}"
                 f"processing_time: {{text: \"{(d := rng.randint(0, 30))} business days\", max_days: {d}}}\n"
-                f"channels:\n{''.join(channels)}{requires}{related}"
+                f"channels:\n{''.join(channels)}{requires}{related}{_deadlines(s)}"
                 f"last_reviewed: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}\n")
         (out / "agencies" / agency_id / "services" / f"{service_id}.yml").write_text(text)
         refs.append(ref)

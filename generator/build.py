@@ -7,7 +7,7 @@ A site-engine adapter drives one `SiteBuild` per build through three calls, in t
   engine touches the site folder, so broken content never empties an existing site; then start
   the page writers, which render while the engine works;
 - `index_pages()` and `files(content_pages)`: the pages that go through the engine (home, the
-  lists, search) and the files it copies as they are (open data, JSON Schemas, the search index);
+  lists, search) and the files it copies as they are (open data, JSON Schemas, the search index, calendar files);
 - `finish(shells, site_dir, engine_pages)`: with the engine's page shells, write every journey,
   agency and service page, keep live preview's memory, write the sitemap.
 
@@ -16,10 +16,12 @@ A site-engine adapter drives one `SiteBuild` per build through three calls, in t
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .deadlines import calendar_files
 from .graph import Site
 from .i18n import Words, load_words
 from .opendata import open_data_files
@@ -96,6 +98,8 @@ class SiteBuild:
         files = open_data_files(self.site, self.preview.open_data if self.preview else None)
         files.update(published_schemas())
         files.update(site_search(self.site, list(content_pages), self.words).files)
+        files.update(calendar_files(self.site, self.words, self.options.site_name, self.options.base_url,
+                                    self.options.today or dt.date.today()))
         return files
 
     def finish(self, shells: dict[str, Shell], site_dir: Path, engine_pages: list[str]) -> int:

@@ -21,6 +21,7 @@ from .model import (
     Channel,
     Condition,
     Contact,
+    Deadline,
     Fee,
     Journey,
     LegalBasis,
@@ -168,7 +169,16 @@ def _service(source: SourceFile) -> Service:
         related=tuple(ServiceRef.parse(r) for r in d.get("related", ())),
         legal_basis=tuple(LegalBasis(**b) for b in d.get("legal_basis", ())),
         last_reviewed=dt.date.fromisoformat(d["last_reviewed"]), source_path=source.path,
+        deadlines=tuple(_deadline(x) for x in d.get("deadlines", ())),
     )
+
+
+def _deadline(d: dict[str, Any]) -> Deadline:
+    due = tuple(int(part) for part in d["due"].split("-")) if "due" in d else None
+    return Deadline(title=d["title"], every=d["every"], interval=d.get("interval", 1),
+                    due=due,  # type: ignore[arg-type]
+                    due_day=d.get("due_day"), from_start=d.get("from") == "start",
+                    remind_days=d.get("remind_days"), note=d.get("note"))
 
 
 def condition(data: Mapping[str, Any] | None) -> Condition | None:

@@ -101,6 +101,35 @@ class LegalBasis:
     url: str
 
 
+Period = Literal["year", "quarter", "month"]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Something a service asks of the citizen again later (an annual report, a tax return, a
+    renewal), and when it is due: exactly one of `due`, `due_day` and `from_start`."""
+
+    title: str
+    """What to do: "File your annual report"."""
+    every: Period
+    interval: int = 1
+    """Every this many periods: every: year with interval 5 is every five years."""
+    due: tuple[int, int] | None = None
+    """(month, day) each year, for every: year; never February 29."""
+    due_day: int | None = None
+    """For every: quarter or month: the day (1 to 28) of the month after each period ends."""
+    from_start: bool = False
+    """Counted from the day the citizen got the service: the dates are theirs alone."""
+    remind_days: int | None = None
+    """A calendar reminder this many days before; None: no reminder."""
+    note: str | None = None
+
+    @property
+    def months(self) -> int:
+        """How many months from one time it is due to the next."""
+        return self.interval * {"year": 12, "quarter": 3, "month": 1}[self.every]
+
+
 @dataclass(frozen=True)
 class Service:
     ref: ServiceRef
@@ -123,6 +152,8 @@ class Service:
     legal_basis: tuple[LegalBasis, ...]
     last_reviewed: dt.date
     source_path: str
+    deadlines: tuple[Deadline, ...] = ()
+    """What the citizen must do again after getting it, in the file's order."""
 
     @property
     def has_offline_channel(self) -> bool:

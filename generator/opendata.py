@@ -17,7 +17,7 @@ from typing import Any
 
 from .graph import JourneyTotals, Site
 from .jsontext import compact_json
-from .model import Agency, Condition, Journey, Question, Service, ServiceRef
+from .model import Agency, Condition, Deadline, Journey, Question, Service, ServiceRef
 from .urls import agency_url, journey_url, service_url
 
 
@@ -48,12 +48,21 @@ def _service_record(site: Site, ref: ServiceRef, service: Service) -> dict[str, 
     fields["requires"] = [str(r) for r in service.requires]
     fields["related"] = [str(r) for r in service.related]
     fields["channels"] = [{k: v for k, v in c.items() if v is not None} for c in fields["channels"]]
+    fields["deadlines"] = [_deadline_record(d) for d in service.deadlines]
     record.update(fields)
     record["source"] = service.source_path
     record["part_of"] = [{"journey": u.journey_id, "step": u.step_number, "step_count": u.step_count}
                          for u in site.uses[ref]]
     record["required_by"] = [str(r) for r in site.required_by[ref]]
     return record
+
+
+def _deadline_record(deadline: Deadline) -> dict[str, Any]:
+    """A deadline as the content model writes it (`due` as MM-DD, `from: start`), every key present."""
+    return {"title": deadline.title, "every": deadline.every, "interval": deadline.interval,
+            "due": f"{deadline.due[0]:02d}-{deadline.due[1]:02d}" if deadline.due else None,
+            "due_day": deadline.due_day, "from": "start" if deadline.from_start else None,
+            "remind_days": deadline.remind_days, "note": deadline.note}
 
 
 def _journey_record(site: Site, journey: Journey) -> dict[str, Any]:

@@ -91,3 +91,31 @@ def relative(from_url: str, to_url: str) -> str:
             common += 1
         target = "../" * (len(here) - common) + "".join(p + "/" for p in there[common:]) or "./"
     return target + ("#" + fragment if fragment else "")
+
+
+def calendar_url() -> str:
+    """The page of every deadline, month by month and by agency."""
+    return "calendar/"
+
+
+def site_feed_url() -> str:
+    """Every fixed-date deadline of the site, as a calendar to subscribe to."""
+    return "calendar/deadlines.ics"
+
+
+def agency_feed_url(agency_id: str) -> str:
+    return f"calendar/agencies/{agency_id}.ics"
+
+
+def service_feed_url(ref: ServiceRef) -> str:
+    return f"calendar/services/{ref.agency}/{ref.service}.ics"
+
+
+def journey_feed_url(journey_id: str) -> str:
+    return f"calendar/journeys/{journey_id}.ics"
+
+
+def journey_events_url(journey_id: str) -> str:
+    """A journey's deadlines as events for the browser's builder (JSON), fetched by a page script
+    that builds a calendar of the services that apply."""
+    return f"calendar/journeys/{journey_id}.json"

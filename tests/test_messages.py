@@ -420,7 +420,7 @@ def rendered(riverton, tmp_path_factory) -> list[Rendered]:
     return pages
 
 
-KINDS = ["home", "journeys", "journey", "agencies", "agency", "az", "az-letter", "service", "search"]
+KINDS = ["home", "journeys", "journey", "agencies", "agency", "az", "az-letter", "service", "search", "calendar"]
 
 
 def test_taking_the_brackets_out_gives_the_english_pages(rendered):

@@ -106,7 +106,7 @@ def test_one_service_edit_re_renders_only_the_pages_that_show_it(tmp_path):
                        if p.stat().st_mtime_ns != t)
     # The service, its agency, the journey that uses it, the service in the step before it,
     # and the index pages (home, guides, agencies, A to Z, search), which are always rebuilt.
-    assert rewritten == sorted([".", "agencies", "agencies/riverton-clerk", "journeys", "journeys/open-a-shop",
+    assert rewritten == sorted([".", "agencies", "agencies/riverton-clerk", "calendar", "journeys", "journeys/open-a-shop",
                                 "search", "services", "services/riverton-clerk/get-business-license",
                                 "services/riverton-clerk/get-sign-permit"])
 

@@ -34,13 +34,14 @@ def test_every_page_is_generated(pages):
         "services/state-registry/form-company/", "services/state-registry/register-trade-name/",
         "services/federal-revenue/get-tax-number/", "services/federal-revenue/register-as-employer/",
         "services/riverton-clerk/get-business-license/", "services/riverton-clerk/get-sign-permit/", "search/",
+        "calendar/",
     ])
 
 
 def test_home_lists_journeys_first_then_agencies_and_the_a_to_z(pages):
     page = soup(pages[""])
     headings = [text(h) for h in page.find_all("h2")]
-    assert headings == ["Step-by-step guides", "Find a service", "Browse by agency"]
+    assert headings == ["Step-by-step guides", "Find a service", "Deadlines after you start", "Browse by agency"]
     guides = [text(a) for a in page.select(".os-cards--journeys .os-card__title")]
     assert guides == ["Hire your first worker", "Open a shop in Riverton"]
     assert page.select_one(".os-cards--journeys a")["href"] == "journeys/hire-staff/"
@@ -363,7 +364,8 @@ def test_a_guided_journey_words_its_conditions_for_everyone_without_javascript(p
 
 def test_a_journey_that_asks_nothing_has_no_guide(pages):
     page = soup(pages["journeys/hire-staff/"])
-    assert page.select_one(".os-guide") is None and page.select_one("script[src]") is None
+    assert page.select_one(".os-guide") is None
+    assert [s["src"] for s in page.select("script[src]")] == ["../../assets/calendar.js"]  # its deadlines' only
     assert page.select_one("script#os-guide-data") is None
 
 

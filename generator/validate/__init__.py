@@ -17,6 +17,7 @@ from ..load import FileId, Positions, SourceFile
 from ..problems import Problem
 from .checker import Checker
 from .conditions import journey_conditions, question_options, unasked_questions
+from .deadlines import check_deadlines
 from .ids import check_ids, duplicate_ids, id_problem
 from .quality import MAX_GRADE, REVIEW_MONTHS, GradeOnDemand, months_before, review_dates, text_quality
 from .references import Suggester, journey_links, journey_order, orphans, requires_cycles, service_links
@@ -29,7 +30,8 @@ __all__ = ["MAX_GRADE", "REVIEW_MONTHS", "FileCheck", "ValidationResult", "check
 
 @dataclass(frozen=True)
 class FileCheck:
-    """The rules that read one file alone: its ids, its schema, its Markdown, addresses and text."""
+    """The rules that read one file alone: its ids, its schema, its Markdown, addresses and text, its
+    deadlines."""
 
     source: SourceFile
     problems: list[Problem]
@@ -42,6 +44,7 @@ def check_file(source: SourceFile) -> FileCheck:
     check_ids(source, check)
     schema_valid = content_schema_check(source, check)
     check_text(source, check)
+    check_deadlines(source, check)
     return FileCheck(source, problems, schema_valid)
 
 

@@ -23,6 +23,7 @@ from ..urls import (
     az_anchor,
     az_letter_url,
     az_url,
+    calendar_url,
     home_url,
     journey_url,
     journeys_url,
@@ -32,6 +33,7 @@ from ..urls import (
     step_anchor,
 )
 from .az import az_letter, az_letter_heading, az_letters, az_page_count
+from .deadlines import DeadlineViews
 from .guide import guide_view, option_when, step_when
 from .jsonld import json_ld
 from .labels import (
@@ -50,6 +52,7 @@ from .pages import (
     AgencyPage,
     AzLetterPage,
     AzPage,
+    CalendarPage,
     HomePage,
     JourneyPage,
     JourneysPage,
@@ -88,6 +91,7 @@ class ViewBuilder:
         self.base_url = options.base_url
         """The site's public address, for machine-readable absolute links (JSON-LD)."""
         self.md = markdown or MarkdownRenderer()
+        self.deadlines = DeadlineViews(self)
         self.touched: set[str] = set()
         """Every journey, agency and service whose data the views built since `touched` was last
         cleared: what a page shows. Incremental rebuilds re-render a page when one of these changes."""
@@ -230,6 +234,7 @@ class ViewBuilder:
             jsonld=json_ld(service, agency, (self.base_url or "/") + page, self.words),
             breadcrumbs=self._crumbs(page, (self.words.gettext("Services A to Z"), az_url()),
                                      (agency.name, agency_url(agency.id))),
+            deadlines=self.deadlines.service_box(service, page),
         )
 
     def journey_page(self, journey_id: str) -> JourneyPage:
@@ -246,6 +251,7 @@ class ViewBuilder:
             related=[self.journey_card(self._journey(j), page) for j in journey.related_journeys],
             agencies=sorted({self._agency(r.agency).name for s in journey.steps for r in s.services}),
             breadcrumbs=self._crumbs(page, (self.words.gettext("Step by step"), journeys_url())),
+            deadlines=self.deadlines.journey_box(journey, page),
         )
 
     def agency_page(self, agency_id: str) -> AgencyPage:
@@ -260,6 +266,9 @@ class ViewBuilder:
             services=[self.service_card(r, page) for r in self.site.services_of_agency[agency_id]],
             journeys=[self.journey_card(self._journey(j), page) for j in self.site.journeys_of_agency[agency_id]],
             breadcrumbs=self._crumbs(page, (self.words.gettext("Agencies"), agencies_url())),
+            calendar_url=relative(page, calendar_url()),
+            deadline_feed=self.deadlines.agency_feed(agency_id, page),
+            deadlines=self.deadlines.agency_items(agency_id, page),
         )
 
     def az_groups(self) -> dict[str, list[ServiceRef]]:
@@ -350,7 +359,11 @@ class ViewBuilder:
             az_url=relative(page, az_url()),
             service_count=len(self.site.services),
             letters=[Link(letter, self.az_link(page, letter)) for letter in self.az_groups()],
+            calendar_url=relative(page, calendar_url()),
         )
+
+    def calendar_page(self) -> CalendarPage:
+        return self.deadlines.calendar_page()
 
     def _agency_groups(self, page: str) -> list[Group]:
         groups = {level: Group(jurisdiction_label(level, self.words), "level-" + level)

@@ -45,6 +45,8 @@ class ServicePage:
     last_reviewed_iso: str
     jsonld: Markup
     breadcrumbs: list[parts.Link]
+    deadlines: parts.DeadlinesBox | None = None
+    """What the citizen must do again after getting it; None when nothing."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class JourneyPage:
     agencies: list[str]
     """The names of the agencies whose services the steps use, A to Z."""
     breadcrumbs: list[parts.Link]
+    deadlines: parts.DeadlinesBox | None = None
+    """The deadlines of the journey's services, in the order they fall in a year; None when none."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,12 @@ class AgencyPage:
     services: list[parts.ServiceCard]
     journeys: list[parts.JourneyCard]
     breadcrumbs: list[parts.Link]
+    calendar_url: str = ""
+    """The site's calendar of deadlines."""
+    deadline_feed: parts.AgencyFeed | None = None
+    """Its services' fixed-date deadlines as a feed; None when they have none."""
+    deadlines: list[parts.DeadlineView] | None = None
+    """Its services' deadlines, in the order they fall in a year."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +160,33 @@ class HomePage:
     az_url: str
     service_count: int
     letters: list[parts.Link]
+    calendar_url: str = ""
+    """The site's calendar of deadlines."""
+
+
+@dataclass(frozen=True)
+class CalendarPage:
+    """Every fixed-date deadline of the site, month by month, each agency's feed, and the deadlines
+    counted from the day the citizen got the service."""
+
+    count: int
+    """How many fixed-date deadlines the site has."""
+    listed: bool
+    """The page lists every deadline; False on a large site: each agency's page lists its own."""
+    monthly: list[parts.DeadlineView]
+    """Deadlines due every month."""
+    months: list[parts.Group]
+    """The months (January first) with the deadlines due in them, each with the day ("By April 20")."""
+    from_start: list[parts.DeadlineView]
+    agencies: list[parts.AgencyFeed]
+    feed_url: str
+    """The site-wide feed, from this page."""
+    feed_address: str | None
+    """The feed's full address, to paste into a calendar app; None when the site's address is not set."""
+    webcal_url: str | None
+    """The feed as a webcal: link, which opens a calendar app to subscribe."""
+    breadcrumbs: list[parts.Link]
 
 
 PageView = ServicePage | JourneyPage | AgencyPage | AzPage | AzLetterPage | AgenciesPage | JourneysPage | SearchPage \
-    | HomePage
+    | HomePage | CalendarPage

@@ -225,3 +225,61 @@ class GuideView:
     """A JSON data block: the questions, each step's and option's condition and fees, the words."""
     scripts: list[str]
     """Where guide-plan.js and guide.js are, from the page, in the order they run."""
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    """One deadline of a service: what to do and when, in words."""
+
+    title: str
+    when: str
+    """When it is due, in words: "Every year by September 30"."""
+    note: str | None
+    reminder: str | None
+    """What the calendar file's reminder does, in words; None without one."""
+    how_to_count: str | None
+    """For a deadline counted from the day the citizen got the service: how to count it by hand."""
+    service_ref: str
+    """The service's ref (agency/service): a page's script can show only the services that apply."""
+    service: Link | None = None
+    """The service's page, where the deadline is listed away from it (journeys, the calendar)."""
+    agency: str | None = None
+    """The agency's name, where the deadline is listed away from its service."""
+    due: str | None = None
+    """On the calendar's month list: the day it is due in that month ("By April 20")."""
+
+
+@dataclass(frozen=True)
+class DeadlinesBox:
+    """The deadlines of a service page ("After you get it") or a journey page ("After you finish")."""
+
+    items: list[DeadlineView]
+    ics_url: str | None
+    """The calendar file of the fixed-date deadlines; None when every deadline counts from the start."""
+    from_start: bool
+    """Some deadline counts from the day the citizen got the service: the page asks for that day."""
+    events: Markup
+    """The events the page's script makes, as JSON for the browser's builder: `fromStart` (the
+    templates of the deadlines counted from the start) and `fixed` (empty: those are in the file)."""
+    events_url: str | None
+    """A journey's events as JSON (feeds.py), for a guided plan's script; None on a service page."""
+    script_url: str
+    """The browser's calendar builder (assets/calendar.js)."""
+    calendar_url: str
+    """The site's calendar page."""
+    file_name: str
+    """What the file built in the browser is called: 'register-llc-deadlines.ics'."""
+    script_words: Markup
+    """What the script says, from the catalogue, as JSON."""
+
+
+@dataclass(frozen=True)
+class AgencyFeed:
+    """An agency's deadlines on the calendar page, and its feed."""
+
+    name: str
+    url: str
+    """The agency's list of deadlines, on its page."""
+    feed_url: str
+    count: int
+    """How many fixed-date deadlines its services have."""

@@ -122,7 +122,7 @@ def pages(built_site: Path) -> dict[str, BeautifulSoup]:
 
 def test_every_page_is_checked(pages, built_site):
     assert len(pages) == len(re.findall("<loc>", (built_site / "sitemap.xml").read_text())) + 1  # and 404.html
-    kinds = {"/", "/journeys/", "/services/", "/agencies/", "/accessibility/", "/404.html"}
+    kinds = {"/", "/journeys/", "/services/", "/agencies/", "/accessibility/", "/calendar/", "/404.html"}
     assert kinds <= set(pages)
     assert sum(p.startswith("/services/") and p.count("/") == 4 for p in pages) >= 30
 
@@ -145,6 +145,9 @@ def test_pages_the_checks_rely_on_are_there(pages):
     part_of = [p for p in pages.values() if p.select(".os-part-of")]
     tables = [p for p in pages.values() if p.find("table")]
     assert len(journeys) >= 4 and len(part_of) >= 30 and tables
+    # The deadlines' sections (and the form of those counted from the start) are on the pages checked.
+    deadlines = [p for p in pages.values() if p.select("section.os-deadlines")]
+    assert len(deadlines) >= 10 and any(p.select("form[data-os-from-start]") for p in deadlines)
 
 
 # Each check fails on a page that breaks its rule, with the exact message.
