@@ -7,8 +7,10 @@ page being built, so the site works wherever it is hosted.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..fees import Money
-from ..formatting import address_lines, days, long_date, money_range, tel_href
+from ..formatting import address_lines, days, long_date, money_range, tel_href, url_host, url_text
 from ..graph import Site, StepUse, entity_key, reverse_key
 from ..i18n import Words
 from ..markup import MarkdownRenderer
@@ -34,12 +36,14 @@ from .jsonld import json_ld
 from .labels import (
     JURISDICTION_LABELS,
     PERIOD_WORDS,
+    SERVICE_SECTIONS,
     audience_labels,
     channel_label,
     fee_amount,
     fee_summary,
     fee_total,
     jurisdiction_label,
+    other_ways,
     time_summary,
 )
 from .pages import (
@@ -67,6 +71,7 @@ from .parts import (
     ServiceCard,
     StepView,
     TotalsView,
+    WayIn,
 )
 
 
@@ -121,9 +126,18 @@ class ViewBuilder:
                            time_summary(service))
 
     def channel(self, channel: Channel) -> ChannelView:
+        online = channel.type == "online" and channel.url
         return ChannelView(channel.type, channel_label(channel.type, self.words), channel.url, channel.phone,
                            tel_href(channel.phone) if channel.phone else None, channel.email,
-                           address_lines(channel.address) if channel.address else [], channel.hours, channel.note)
+                           address_lines(channel.address) if channel.address else [], channel.hours, channel.note,
+                           url_host(channel.url) if online else None, url_text(channel.url) if online else None)
+
+    def way_in(self, service: Service, channels: list[ChannelView]) -> WayIn:
+        """One primary action, the first online channel; the other ways, named, for a link to them.
+        Other online channels are not a second button: the channel list words them as what they are."""
+        online = next((c for c in channels if c.type == "online"), None)
+        others = [c.type for c in channels if c.type != "online"]
+        return WayIn(online, other_ways(others, self.words), not service.has_offline_channel)
 
     def journey_card(self, journey: Journey, page: str) -> JourneyCard:
         self._journey(journey.id)
@@ -175,6 +189,18 @@ class ViewBuilder:
                           links(fees.uncounted), days(t.max_days, self.words) if timed else None,
                           t.time_adds_up and t.max_days == 0 and not t.untimed, links(t.untimed))
 
+    def service_contents(self, view: ServicePage) -> list[Link]:
+        """The service page's sections, in order, for its "On this page" list: each heading the
+        template shows (tests/test_render.py holds the two equal)."""
+        service = view.service
+        shown = {"before-you-start": view.before_you_start, "about-service": service.description,
+                 "who-can-use": view.eligibility, "what-you-need": view.documents, "fees": True,
+                 "time": service.processing_time, "how-to-apply": True, "needed-for": view.needed_for,
+                 "part-of": view.part_of or view.part_of_links, "related": view.related,
+                 "legal-basis": service.legal_basis, "agency": True}
+        return [Link(self.words.gettext(SERVICE_SECTIONS[anchor]), "#" + anchor) for anchor, there in shown.items()
+                if there]
+
     # -- pages
 
     def service_page(self, ref: ServiceRef) -> ServicePage:
@@ -183,8 +209,13 @@ class ViewBuilder:
         self.touched.add(reverse_key("service", ref))  # lists what requires it and the journeys using it
         fees = None if service.fees is None else [FeeRow(f.description, fee_amount(f, self.words), f.optional)
                                                    for f in service.fees]
-        return ServicePage(
+        channels = [self.channel(c) for c in service.channels]
+        part_of = [self.part_of(u, page) for u in self.site.uses[ref]]
+        boxes = max(0, self.options.part_of_boxes)
+        shown_above = {*service.requires, *self.site.required_by[ref]}
+        view = ServicePage(
             service=service,
+            way_in=self.way_in(service, channels),
             audience=audience_labels(service.audience, self.words),
             description=self.md.block(service.description),
             eligibility=[self.md.inline(e) for e in service.eligibility],
@@ -192,12 +223,13 @@ class ViewBuilder:
             fee_summary=fee_summary(service, self.words),
             fee_rows=fees,
             fee_total=fee_total(service),
-            channels=[self.channel(c) for c in service.channels],
+            channels=channels,
             offline=None if service.has_offline_channel else self.contact(agency),
             before_you_start=[self.service_card(r, page) for r in service.requires],
             needed_for=[self.service_card(r, page) for r in self.site.required_by[ref]],
-            part_of=[self.part_of(u, page) for u in self.site.uses[ref]],
-            related=[self.service_card(r, page) for r in service.related],
+            part_of=part_of[:boxes],
+            part_of_links=part_of[boxes:],
+            related=[self.service_card(r, page) for r in service.related if r not in shown_above],
             agency=agency,
             agency_url=relative(page, agency_url(agency.id)),
             agency_description=self.md.block(agency.description),
@@ -207,7 +239,9 @@ class ViewBuilder:
             jsonld=json_ld(service, agency, (self.base_url or "/") + page, self.words),
             breadcrumbs=self._crumbs(page, (self.words.gettext("Services A to Z"), az_url()),
                                      (agency.name, agency_url(agency.id))),
+            contents=[],
         )
+        return replace(view, contents=self.service_contents(view))
 
     def journey_page(self, journey_id: str) -> JourneyPage:
         page = journey_url(journey_id)

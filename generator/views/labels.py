@@ -13,6 +13,9 @@ AUDIENCE_LABELS = {"individual": N_("Individual"), "business": N_("Business"), "
                    "government": N_("Government")}
 CHANNEL_LABELS = {"online": N_("Online"), "in_person": N_("In person"), "phone": N_("By phone"),
                   "mail": N_("By mail"), "email": N_("By email")}
+OTHER_WAY_WORDS = {"online": N_("online"), "in_person": N_("in person"), "phone": N_("by phone"),
+                   "mail": N_("by mail"), "email": N_("by email")}
+"""A way in within a sentence: "Other ways to get it: in person or by phone"."""
 
 
 def jurisdiction_label(jurisdiction: str, words: Words) -> str:
@@ -26,6 +29,26 @@ def audience_labels(audience: tuple[str, ...], words: Words) -> list[str]:
 def channel_label(channel_type: str, words: Words) -> str:
     return words.gettext(CHANNEL_LABELS[channel_type])
 
+
+def other_ways(channel_types: list[str], words: Words) -> str | None:
+    """Ways in, each once, in the order given, as one phrase: "in person, by phone or by mail"."""
+    named = [words.gettext(OTHER_WAY_WORDS[t]) for t in dict.fromkeys(channel_types)]
+    if not named:
+        return None
+    if len(named) == 1:
+        return named[0]
+    # Translators: the last two of a list of ways in: "in person, by phone or by mail".
+    return words.gettext("%(first)s or %(last)s", first=", ".join(named[:-1]), last=named[-1])
+
+
+SERVICE_SECTIONS = {
+    "before-you-start": N_("Before you start"), "about-service": N_("About this service"),
+    "who-can-use": N_("Who can use it"), "what-you-need": N_("What you need"), "fees": N_("What it costs"),
+    "time": N_("How long it takes"), "how-to-apply": N_("How to get it"),
+    "needed-for": N_("What this lets you do next"), "part-of": N_("Step-by-step guides"),
+    "related": N_("Related services"), "legal-basis": N_("The law behind it"), "agency": N_("Who provides it"),
+}
+"""A service page's sections by their anchor, in the page's order: the words of its "On this page" list."""
 
 PERIOD_WORDS = {"year": N_("%(amount)s a year"), "quarter": N_("%(amount)s a quarter"),
                 "month": N_("%(amount)s a month")}

@@ -56,6 +56,8 @@ class OnestopConfig(Config):
     """From this many services, the A to Z is a page per letter instead of one page."""
     az_page_size = c.Type(int, default=default("az_page_size"))
     """Services on one page of a letter; a letter with more has numbered pages."""
+    part_of_boxes = c.Type(int, default=default("part_of_boxes"))
+    """Step-by-step guides a service page shows in full; the others are links."""
 
 
 def site_options(config: MkDocsConfig, plugin: OnestopConfig) -> SiteOptions:
@@ -69,7 +71,8 @@ def site_options(config: MkDocsConfig, plugin: OnestopConfig) -> SiteOptions:
         site_url=config.site_url, template_dirs=(Path(theme_dir),), edit_prefix="" if prefix == "." else prefix + "/",
         language=config.theme.get("language") or default("language"), strict=plugin.strict,
         today=dt.date.fromisoformat(plugin.today) if plugin.today else None, workers=plugin.workers,
-        az_letter_pages_from=plugin.az_letter_pages_from, az_page_size=plugin.az_page_size)
+        az_letter_pages_from=plugin.az_letter_pages_from, az_page_size=plugin.az_page_size,
+        part_of_boxes=plugin.part_of_boxes)
 
 
 @contextmanager
