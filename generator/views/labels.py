@@ -45,7 +45,7 @@ SERVICE_SECTIONS = {
     "before-you-start": N_("Before you start"), "about-service": N_("About this service"),
     "who-can-use": N_("Who can use it"), "what-you-need": N_("What you need"), "fees": N_("What it costs"),
     "time": N_("How long it takes"), "how-to-apply": N_("How to get it"),
-    "needed-for": N_("What this lets you do next"), "part-of": N_("Step-by-step guides"),
+    "needed-for": N_("What this lets you do next"), "part-of": N_("Guides it is part of"),
     "related": N_("Related services"), "legal-basis": N_("The law behind it"), "agency": N_("Who provides it"),
 }
 """A service page's sections by their anchor, in the page's order: the words of its "On this page" list."""
