@@ -402,3 +402,17 @@ def test_fees_of_different_kinds_are_never_added_together(tmp_path):
             "fees below that cannot be added up. Then $0 to $25.50 a year.") in totals
     assert "Not counted, because the fee is for each item, or only some people pay it: Form a company" in totals
     assert "Cost: $100, then $25.50 a year, plus optional fees" in text(journey.select_one("#step-1"))
+
+
+def test_a_channel_that_is_the_agency_s_own_line_shows_the_agency_s_hours(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    service = root / "agencies/federal-revenue/services/get-tax-number.yml"
+    service.write_text(service.read_text().replace(
+        "    phone: 1-800-555-0101\n    hours: Monday to Friday, 7 a.m. to 7 p.m.\n", "    phone: 800 555 0100\n"))
+    result = check(root, TODAY)
+    assert result.site is not None and result.problems == []  # the agency's hours count for its own line
+    renderer = Renderer(site_options(root=root))
+    page = soup(renderer.page(renderer.views(result.site), BY_KIND["service"],
+                              ServiceRef("federal-revenue", "get-tax-number")))
+    phone = page.select_one(".os-channel--phone")
+    assert text(phone.select_one(".os-channel__hours")) == "Hours: Monday to Friday, 7 a.m. to 7 p.m."

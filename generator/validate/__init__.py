@@ -17,6 +17,7 @@ from ..load import FileId, Positions, SourceFile
 from ..problems import Problem
 from .checker import Checker
 from .ids import check_ids, duplicate_ids, id_problem
+from .offline import offline_ways
 from .quality import MAX_GRADE, REVIEW_MONTHS, GradeOnDemand, months_before, review_dates, text_quality
 from .references import journey_links, journey_order, orphans, requires_cycles, service_links
 from .schema import content_schema_check, schema_check
@@ -87,6 +88,7 @@ class Content:
 
 CROSS_FILE_RULES: tuple[Callable[[Content], None], ...] = (
     duplicate_ids, service_links, journey_links, review_dates, requires_cycles, journey_order, orphans, text_quality,
+    offline_ways,
 )
 
 

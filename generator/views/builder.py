@@ -15,6 +15,7 @@ from ..graph import Site, StepUse, entity_key, reverse_key
 from ..i18n import Words
 from ..markup import MarkdownRenderer
 from ..model import Agency, Channel, Journey, Service, ServiceRef, Step
+from ..offline import channel_hours
 from ..options import SiteOptions
 from ..urls import (
     agencies_url,
@@ -125,11 +126,13 @@ class ViewBuilder:
                            relative(page, agency_url(agency.id)), fee_summary(service, self.words),
                            time_summary(service))
 
-    def channel(self, channel: Channel) -> ChannelView:
+    def channel(self, channel: Channel, agency: Agency) -> ChannelView:
+        """One way in; a phone line or office that is the agency's own keeps the agency's hours."""
         online = channel.type == "online" and channel.url
+        hours = channel_hours(vars(channel), vars(agency.contact))
         return ChannelView(channel.type, channel_label(channel.type, self.words), channel.url, channel.phone,
                            tel_href(channel.phone) if channel.phone else None, channel.email,
-                           address_lines(channel.address) if channel.address else [], channel.hours, channel.note,
+                           address_lines(channel.address) if channel.address else [], hours, channel.note,
                            url_host(channel.url) if online else None, url_text(channel.url) if online else None)
 
     def way_in(self, service: Service, channels: list[ChannelView]) -> WayIn:
@@ -209,7 +212,7 @@ class ViewBuilder:
         self.touched.add(reverse_key("service", ref))  # lists what requires it and the journeys using it
         fees = None if service.fees is None else [FeeRow(f.description, fee_amount(f, self.words), f.optional)
                                                    for f in service.fees]
-        channels = [self.channel(c) for c in service.channels]
+        channels = [self.channel(c, agency) for c in service.channels]
         part_of = [self.part_of(u, page) for u in self.site.uses[ref]]
         boxes = max(0, self.options.part_of_boxes)
         shown_above = {*service.requires, *self.site.required_by[ref]}
