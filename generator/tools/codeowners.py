@@ -2,7 +2,7 @@
 
 With "Require review from Code Owners" on the main branch, a pull request that changes an
 agency's folder needs that agency's approval, and one that changes a journey across agencies,
-the templates, the settings or this file itself needs the site team's. So no agency can change
+the templates, the settings, the search's synonyms or this file itself needs the site team's. So no agency can change
 another's pages unnoticed. GitHub reads CODEOWNERS from the pull request's base branch, so a pull
 request cannot make itself the owner of what it changes.
 
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..graph import Site
 from ..problems import Problem, Severity
+from ..search.synonyms import SYNONYMS_FILE
 from .settings import SETTINGS_FILE, Settings
 
 CODEOWNERS = ".github/CODEOWNERS"
@@ -62,7 +63,8 @@ def render(owned: Ownership) -> str:
     if team:
         lines += ["# The site team: everything no one agency owns (templates, settings, the generator, this file),",
                   "# and every journey that spans agencies.",
-                  f"* {team}", f"/{CODEOWNERS} {team}", f"/{SETTINGS_FILE} {team}", f"/journeys/ {team}", ""]
+                  f"* {team}", f"/{CODEOWNERS} {team}", f"/{SETTINGS_FILE} {team}", f"/{SYNONYMS_FILE} {team}",
+                  f"/journeys/ {team}", ""]
     if owned.journeys:
         lines += ["# Journeys whose services all come from one agency: that agency."]
         lines += [f"/journeys/{j}.yml {' '.join(o)}" for j, o in owned.journeys.items()] + [""]

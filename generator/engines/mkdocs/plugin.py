@@ -35,6 +35,7 @@ from ...i18n import install
 from ...options import SiteOptions, default
 from ...preview import Preview
 from ...problems import BuildFailure
+from ...search.synonyms import SYNONYMS_FILE
 from .files import MkDocsPages
 from .theme import valid_toggles
 
@@ -165,4 +166,6 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         for folder in ("agencies", "journeys"):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
+        if (root / SYNONYMS_FILE).is_file():
+            server.watch(str(root / SYNONYMS_FILE))
         return server
