@@ -180,7 +180,7 @@ def test_service_page_part_of_is_one_line_at_the_top_and_in_full_below(pages):
     page = soup(pages["services/federal-revenue/get-tax-number/"])
     line = page.select_one(".os-part-of-line")
     assert line.find_next_sibling("h1") is not None  # above the title, as GOV.UK's step-by-step header
-    assert text(line) == "Part of Hire your first worker , step 1 of 3, and 1 more step-by-step guide"
+    assert text(line) == "Part of Hire your first worker , step 1 of 3 , and 1 more step-by-step guide"
     assert [a["href"] for a in line.select("a")] == ["../../../journeys/hire-staff/", "#part-of"]
     assert page.select_one("#part-of").find_parent("section").select("nav.os-part-of")
     assert page.select_one(".os-way-in").find_all_previous(class_="os-part-of") == []  # the boxes come after

@@ -243,6 +243,23 @@ def test_no_page_has_an_empty_landmark(phone, site):
     assert empty == []
 
 
+def test_the_site_name_in_the_header_is_whole_at_320_px(browser, site):
+    """The header's title wraps rather than being cut ("Pennsylvania Busi..."), and stays the site's name."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for path in ["", service_pages(site.folder)[0], journey_pages(site.folder)[0]]:
+        page.goto(site.url + path)
+        page.mouse.wheel(0, 600)  # Material would swap in the page's title once the h1 scrolls away
+        page.wait_for_timeout(300)
+        title = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+        assert " ".join(title.inner_text().split()) == site.name
+        fits = title.evaluate("""el => { const box = el.getBoundingClientRect(), header = el.closest('.md-header');
+            return el.scrollWidth <= el.clientWidth + 1 && box.right <= innerWidth && box.left >= 0
+                && box.bottom <= header.getBoundingClientRect().bottom && getComputedStyle(el.closest('.md-header__topic')).opacity === '1'; }""")
+        assert fits, path or "/"
+    context.close()
+
+
 def printed_on(day: dt.date) -> str:
     return f"Printed on {day:%B} {day.day}, {day.year}"
 
