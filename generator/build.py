@@ -35,7 +35,7 @@ from .preview import Preview, template_fingerprint
 from .problems import BuildFailure, Problem
 from .render import GeneratedPage, Renderer
 from .schemas import published_schemas
-from .search import ContentPage, site_search
+from .search import ContentPage, load_synonyms, site_search
 from .shell import Shell
 
 log = logging.getLogger("onestop")
@@ -97,7 +97,8 @@ class SiteBuild:
         """The files the engine publishes as they are: path from the site root -> text."""
         files = open_data_files(self.site, self.preview.open_data if self.preview else None)
         files.update(published_schemas())
-        files.update(site_search(self.site, list(content_pages), self.words).files)
+        synonyms, _ = load_synonyms(self.options.content_root)  # its problems are the check's (pipeline.py)
+        files.update(site_search(self.site, list(content_pages), self.words, synonyms).files)
         files.update(calendar_files(self.site, self.words, self.options.site_name, self.options.base_url,
                                     self.options.today or dt.date.today()))
         return files

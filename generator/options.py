@@ -38,10 +38,9 @@ class SiteOptions:
     az_letter_pages_from: int = 300
     """From this many services, the A to Z is a page per letter (at 10,000 services one page would
     be over 5 MB); below, one page with a link to each letter's section."""
-    part_of_shown: int = 5
-    """How many "Part of" boxes (the journey, the step, the steps around it) a service page shows in
-    full; the other journey steps it is part of are listed as plain links, so that a service used
-    in hundreds of steps does not repeat hundreds of boxes (GOV.UK caps its "also part of" too)."""
+    part_of_boxes: int = 3
+    """Step-by-step guides a service page shows in full, with the steps before and after (a service
+    used by many guides would push its content far down); the others are links."""
     az_page_size: int = 200
     """Services on one page of a letter: titles often start with the same few verbs ("Apply",
     "Register"), so one letter can have thousands; its pages stay under about 120 KB."""

@@ -14,6 +14,7 @@ from .load import SourceFile, discover, load_candidates, load_result, load_tree
 from .parallel import can_fork, cores, fork_helper
 from .problems import Problem, Severity
 from .readability import GradeWorker
+from .search.synonyms import load_synonyms
 from .validate import FileCheck, check_file, validate
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = N
     finally:
         if grader:
             grader.close()
-    problems = loaded.problems + validated.problems
+    problems = loaded.problems + validated.problems + load_synonyms(root)[1]
     if any(p.severity is Severity.ERROR for p in problems):
         return CheckResult(sorted(problems), None)
     if cache:

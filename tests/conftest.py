@@ -37,6 +37,10 @@ description: Issues licenses.
 website: https://acme.example.gov/
 contact:
   phone: 555-010-1000
+  address: |
+    1 Main Street
+    Acme City, ST 10000
+  hours: Monday to Friday, 9 a.m. to 5 p.m.
 """
 SERVICE = """\
 title: Get a license

@@ -113,7 +113,7 @@ def _field(kind: str, where: str, value: str) -> tuple[str, str, int, str]:
                             "legal_basis[0].url"),
         "online.url": (SERVICE.replace("url: https://acme.example.gov/apply", f"url: {v}"), 6, "channels[0].url"),
         "in_person.url": (SERVICE.replace("type: online\n    url: https://acme.example.gov/apply",
-                                          f"type: in_person\n    address: 1 Main Street\n    url: {v}"), 7,
+                                          f"type: in_person\n    address: 1 Main Street\n    url: {v}\n    hours: Every day"), 7,
                           "channels[0].url"),
     }[where]
     return (SVC, *body)
@@ -361,7 +361,7 @@ def test_control_character_pasted_into_a_file(check_files):
 
 def test_a_key_with_a_line_break_is_reported_on_one_line(check_files):
     problems = check_files({AGY: AGENCY + "? \"col\\nour\"\n: blue\n"})
-    assert problems == [f"{AGY}:7:3: error: unknown key 'col\\x0aour' (hint: allowed keys: id, name, short_name, "
+    assert problems == [f"{AGY}:11:3: error: unknown key 'col\\x0aour' (hint: allowed keys: id, name, short_name, "
                         "jurisdiction, description, website, contact, owners)"]
 
 

@@ -9,7 +9,10 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import site_options
+from conftest import RIVERTON, TODAY, copy_site, site_options
+from generator.model import ServiceRef
+from generator.page_types import BY_KIND
+from generator.pipeline import check
 from generator.render import Renderer
 
 
@@ -81,7 +84,12 @@ def test_journey_totals_and_related(pages):
     assert "About 24 days of processing" in totals
     assert [text(a) for a in page.select("#related-journeys ~ ul a")] == ["Hire your first worker"]
     assert page.select_one("#related-journeys ~ ul a")["href"] == "../hire-staff/"
-    assert "4 steps, with 3 agencies: Federal Revenue Office, Riverton City Clerk, State Business Registry." in text(page)
+    # The facts in one short line, the agencies on demand (a disclosure that works without JavaScript).
+    assert text(page.select_one(".os-journey__facts > p")) == "4 steps, 3 agencies"
+    agencies = page.select_one(".os-journey__facts details.os-journey__agencies")
+    assert text(agencies.summary) == "Which agencies" and agencies.get("open") is None
+    assert [text(li) for li in agencies.select("li")] == [
+        "Federal Revenue Office", "Riverton City Clerk", "State Business Registry"]
 
 
 def test_service_page_content(pages):
@@ -96,7 +104,11 @@ def test_service_page_content(pages):
     assert rows == [["What it is for", "Amount"], ["Filing fee", "$100"], ["Name check", "$25.50"], ["Total", "$125.50"]]
     channels = page.select(".os-channel")
     assert [text(c.h3) for c in channels] == ["Online", "By mail"]
-    assert channels[0].select_one("a.os-button")["href"] == "https://registry.example.gov/file"
+    # The channel list words the online channel as what it is, a link to its address; the page's one
+    # button is at the top (test_service_page_way_in_comes_first).
+    assert channels[0].select_one("a.os-button") is None
+    online = channels[0].select_one(".os-channel__url a")
+    assert online["href"] == "https://registry.example.gov/file" and text(online) == "registry.example.gov/file"
     assert "You need an account." in text(channels[0])
     assert "Write to: State Business Registry PO Box 1 Statetown, ST 10001" in text(channels[1])
     assert page.select_one(".os-offline") is None  # it has a mail channel
@@ -104,6 +116,102 @@ def test_service_page_content(pages):
     assert text(page.select_one("#related ~ ul a")) == "Register a trade name"
     assert "Page last reviewed by SBR on October 1, 2026 ." in text(page)
     assert page.select_one("#about-service ~ p a")["href"] == "https://registry.example.gov/guide"
+
+
+def test_service_page_way_in_comes_first(pages):
+    """One primary action, right under the summary: the first online channel, labelled by where it
+    goes, then a link to the other ways, before the facts and every section."""
+    page = soup(pages["services/state-registry/form-company/"])
+    way_in = page.select_one(".os-way-in")
+    after_lead = page.select_one(".os-lead").find_next_sibling()
+    assert after_lead is way_in
+    buttons = page.select("a.os-button:not(.os-button--secondary)")  # the calendar file's is grey
+    assert len(buttons) == 1 and buttons[0].find_parent(class_="os-way-in") is way_in
+    assert text(buttons[0]) == "Start at registry.example.gov" and buttons[0]["href"] == "https://registry.example.gov/file"
+    assert text(way_in.select_one(".os-way-in__note")) == "You need an account."
+    other = way_in.select_one(".os-way-in__others a")
+    assert text(other) == "Other ways to get it: by mail" and other["href"] == "#how-to-apply"
+    assert page.select_one("#how-to-apply") is not None
+
+
+def test_way_in_without_other_ways_points_at_the_agency_and_without_online_names_the_ways(pages):
+    online_only = soup(pages["services/federal-revenue/register-as-employer/"]).select_one(".os-way-in")
+    assert text(online_only.select_one(".os-button")) == "Start at revenue.example.gov"
+    assert text(online_only.select_one(".os-way-in__others a")) == "No internet? Other ways to get it"
+    offline = soup(pages["services/riverton-clerk/get-business-license/"])
+    assert offline.select("a.os-button") == []
+    assert text(offline.select_one(".os-way-in__others a")) == "How to get it: in person or by email"
+    tax = soup(pages["services/federal-revenue/get-tax-number/"]).select_one(".os-way-in__others a")
+    assert text(tax) == "Other ways to get it: by phone"
+
+
+def test_the_first_online_channel_is_the_one_button_the_others_are_links(tmp_path):
+    """A service with two online channels: the first is the page's button, the second a link to its
+    address in the channel list, never a second button."""
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    service = root / "agencies/state-registry/services/register-trade-name.yml"
+    service.write_text(service.read_text().replace(
+        "  - type: online\n    url: https://registry.example.gov/trade-name\n",
+        "  - type: online\n    url: https://registry.example.gov/trade-name\n"
+        "  - type: online\n    url: https://names.example.gov/search?q=1\n    note: Check the name is free.\n"))
+    result = check(root, TODAY)
+    assert result.site is not None, result.problems
+    renderer = Renderer(site_options(root=root))
+    page = soup(renderer.page(renderer.views(result.site), BY_KIND["service"],
+                              ServiceRef("state-registry", "register-trade-name")))
+    assert [text(b) for b in page.select("a.os-button")] == ["Start at registry.example.gov"]
+    links = [(text(a), a["href"]) for a in page.select(".os-channel__url a")]
+    assert links == [("registry.example.gov/trade-name", "https://registry.example.gov/trade-name"),
+                     ("names.example.gov/search?q=1", "https://names.example.gov/search?q=1")]
+
+
+def test_service_page_contents_name_every_section_in_order(pages):
+    """"On this page" lists exactly the page's sections (its h2 headings), each linking to it."""
+    for url, page in pages.items():
+        if not url.startswith("services/") or url.count("/") != 3:
+            continue
+        html = soup(page)
+        contents = [(text(a), a["href"]) for a in html.select(".os-toc a")]
+        sections = [(text(h2), "#" + h2["id"]) for h2 in html.select(".os-page h2")]
+        assert contents == sections, url
+    assert len([u for u in pages if u.startswith("services/") and u.count("/") == 3]) == 6
+
+
+def test_service_page_part_of_is_one_line_at_the_top_and_in_full_below(pages):
+    page = soup(pages["services/federal-revenue/get-tax-number/"])
+    line = page.select_one(".os-part-of-line")
+    assert line.find_next_sibling("h1") is not None  # above the title, as GOV.UK's step-by-step header
+    assert text(line) == "Part of Hire your first worker , step 1 of 3 , and 1 more step-by-step guide"
+    assert [a["href"] for a in line.select("a")] == ["../../../journeys/hire-staff/", "#part-of"]
+    assert page.select_one("#part-of").find_parent("section").select("nav.os-part-of")
+    assert page.select_one(".os-way-in").find_all_previous(class_="os-part-of") == []  # the boxes come after
+    one = soup(pages["services/state-registry/register-trade-name/"]).select_one(".os-part-of-line")
+    assert text(one) == "Part of Open a shop in Riverton , step 1 of 4"
+
+
+def test_a_service_in_many_guides_shows_some_in_full_and_links_to_the_rest(riverton):
+    renderer = Renderer(site_options(part_of_boxes=1))
+    views = renderer.views(riverton.site)
+    page = soup(renderer.page(views, BY_KIND["service"], ServiceRef("federal-revenue", "get-tax-number")))
+    assert [b["aria-label"] for b in page.select("nav.os-part-of")] == ["Part of Hire your first worker"]
+    more = page.select(".os-part-of__more a")
+    assert [(text(a), a["href"]) for a in more] == [
+        ("Open a shop in Riverton: step 2 of 4", "../../../journeys/open-a-shop/#step-2")]
+    assert "Also part of this guide:" in text(page.select_one("#part-of").parent)
+
+
+def test_related_services_leave_out_what_the_page_already_lists(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    service = root / "agencies/federal-revenue/services/get-tax-number.yml"
+    service.write_text(service.read_text().replace(
+        "last_reviewed:", "related: [federal-revenue/register-as-employer, state-registry/form-company]\nlast_reviewed:"))
+    result = check(root, TODAY)
+    assert result.site is not None, result.problems
+    renderer = Renderer(site_options(root=root))
+    page = soup(renderer.page(renderer.views(result.site), BY_KIND["service"],
+                              ServiceRef("federal-revenue", "get-tax-number")))
+    assert "Register as an employer" in [text(a) for a in page.select("#needed-for ~ ul .os-card__title")]
+    assert [text(a) for a in page.select("#related ~ ul .os-card__title")] == ["Form a company"]
 
 
 def test_service_page_part_of_names_the_step_and_its_neighbours(pages):
@@ -379,3 +487,17 @@ def test_conditions_in_words_name_every_question_and_answer(riverton):
     assert condition_words(both, questions, Words()) == (
         "If your answer to “How will you set up your business?” is “As a company” or “On my own, under a trade name” "
         "and your answer to “Will you put up a sign?” is “Yes”")
+
+
+def test_a_channel_that_is_the_agency_s_own_line_shows_the_agency_s_hours(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    service = root / "agencies/federal-revenue/services/get-tax-number.yml"
+    service.write_text(service.read_text().replace(
+        "    phone: 1-800-555-0101\n    hours: Monday to Friday, 7 a.m. to 7 p.m.\n", "    phone: 800 555 0100\n"))
+    result = check(root, TODAY)
+    assert result.site is not None and result.problems == []  # the agency's hours count for its own line
+    renderer = Renderer(site_options(root=root))
+    page = soup(renderer.page(renderer.views(result.site), BY_KIND["service"],
+                              ServiceRef("federal-revenue", "get-tax-number")))
+    phone = page.select_one(".os-channel--phone")
+    assert text(phone.select_one(".os-channel__hours")) == "Hours: Monday to Friday, 7 a.m. to 7 p.m."

@@ -2,10 +2,10 @@
 
 With "Require review from Code Owners" on the main branch, a pull request that changes an
 agency's folder needs that agency's approval, and one that changes a journey across agencies,
-the templates, the settings, the questions guides ask (any journey may ask them) or this file
-itself needs the site team's. So no agency can change another's pages unnoticed. GitHub reads
-CODEOWNERS from the pull request's base branch, so a pull request cannot make itself the owner of
-what it changes.
+the templates, the settings, the questions guides ask (any journey may ask them), the search's
+synonyms or this file itself needs the site team's. So no agency can change another's pages
+unnoticed. GitHub reads CODEOWNERS from the pull request's base branch, so a pull request cannot
+make itself the owner of what it changes.
 
 The file is managed by onestop as soon as any agency declares `owners` or onestop.yml names a
 `site_team`; then `onestop check` fails when the committed file differs from what
@@ -21,6 +21,7 @@ from pathlib import Path
 from ..graph import Site
 from ..problems import Problem, Severity
 from ..reading import Refused, read_text
+from ..search.synonyms import SYNONYMS_FILE
 from .settings import SETTINGS_FILE, Settings
 
 CODEOWNERS = ".github/CODEOWNERS"
@@ -64,8 +65,8 @@ def render(owned: Ownership) -> str:
     if team:
         lines += ["# The site team: everything no one agency owns (templates, settings, the generator, this file),",
                   "# every journey that spans agencies, and the questions guides ask (any journey may ask them).",
-                  f"* {team}", f"/{CODEOWNERS} {team}", f"/{SETTINGS_FILE} {team}", f"/journeys/ {team}",
-                  f"/questions/ {team}", ""]
+                  f"* {team}", f"/{CODEOWNERS} {team}", f"/{SETTINGS_FILE} {team}", f"/{SYNONYMS_FILE} {team}",
+                  f"/journeys/ {team}", f"/questions/ {team}", ""]
     if owned.journeys:
         lines += ["# Journeys whose services all come from one agency: that agency."]
         lines += [f"/journeys/{j}.yml {' '.join(o)}" for j, o in owned.journeys.items()] + [""]

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..graph import Site
 from ..model import ServiceRef
+from ..offline import offline_gaps
 from ..readability import reading_grade
 from ..urls import service_url
 from ..validate import MAX_GRADE, REVIEW_MONTHS, months_before
@@ -40,6 +41,8 @@ class AgencyHealth:
     orphans: list[Flagged] = field(default_factory=list)
     online_only: list[Flagged] = field(default_factory=list)
     hard_to_read: list[Flagged] = field(default_factory=list)
+    offline_gaps: list[Flagged] = field(default_factory=list)
+    """Offline ways that do not work for a citizen without internet (generator/offline.py)."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ class Report:
 
     @property
     def totals(self) -> dict[str, int]:
-        keys = ("stale", "due", "orphans", "online_only", "hard_to_read")
+        keys = ("stale", "due", "orphans", "online_only", "hard_to_read", "offline_gaps")
         totals = {"agencies": len(self.agencies), "services": sum(a.services for a in self.agencies)}
         totals.update({k: sum(len(getattr(a, k)) for a in self.agencies) for k in keys})
         return totals
@@ -77,6 +80,9 @@ def health(site: Site, today: dt.date) -> Report:
                 row.orphans.append(flag("in no journey"))
             if not service.has_offline_channel:
                 row.online_only.append(flag("no in-person, phone or mail channel"))
+            gaps = offline_gaps([vars(c) for c in service.channels], vars(agency.contact))
+            if gaps:
+                row.offline_gaps.append(flag("; ".join(gaps)))
             grade = reading_grade(service.summary)
             if grade > MAX_GRADE:
                 row.hard_to_read.append(flag(f"summary reads at grade {grade:.1f}"))
@@ -99,7 +105,7 @@ def to_json(report: Report) -> str:
 
 _COLUMNS = [("stale", f"Stale (over {REVIEW_MONTHS} months)"), ("due", f"Due in {DUE_DAYS} days"),
             ("orphans", "In no journey"), ("online_only", "No offline channel"),
-            ("hard_to_read", f"Summary above grade {MAX_GRADE:.0f}")]
+            ("hard_to_read", f"Summary above grade {MAX_GRADE:.0f}"), ("offline_gaps", "Offline way incomplete")]
 
 
 def _cell(text: str) -> str:
@@ -111,7 +117,8 @@ def to_markdown(report: Report, site_url: str | None = None) -> str:
     out = [f"## Content health on {report.today}", "",
            f"{t['services']} services from {t['agencies']} agencies: {t['stale']} stale, {t['due']} due for review "
            f"within {DUE_DAYS} days, {t['orphans']} in no journey, {t['online_only']} with no offline channel, "
-           f"{t['hard_to_read']} with a summary above grade {MAX_GRADE:.0f}.", "",
+           f"{t['hard_to_read']} with a summary above grade {MAX_GRADE:.0f}, {t['offline_gaps']} with an "
+           "incomplete offline way in (no hours, or an agency contact without phone, address or hours).", "",
            "| Agency | Services | " + " | ".join(label for _, label in _COLUMNS) + " |",
            "|---|---:|" + "---:|" * len(_COLUMNS)]
     for a in report.agencies:

@@ -19,6 +19,7 @@ from .checker import Checker
 from .conditions import journey_conditions, question_options, unasked_questions
 from .deadlines import check_deadlines
 from .ids import check_ids, duplicate_ids, id_problem
+from .offline import offline_ways
 from .quality import MAX_GRADE, REVIEW_MONTHS, GradeOnDemand, months_before, review_dates, text_quality
 from .references import Suggester, journey_links, journey_order, orphans, requires_cycles, service_links
 from .schema import content_schema_check, schema_check
@@ -107,7 +108,7 @@ class Content:
 
 CROSS_FILE_RULES: tuple[Callable[[Content], None], ...] = (
     duplicate_ids, service_links, journey_links, review_dates, requires_cycles, journey_order, orphans, text_quality,
-    question_options, journey_conditions, unasked_questions,
+    question_options, journey_conditions, unasked_questions, offline_ways,
 )
 
 

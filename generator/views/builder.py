@@ -8,13 +8,15 @@ page being built, so the site works wherever it is hosted.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..fees import Money
-from ..formatting import address_lines, days, long_date, money_range, tel_href
+from ..formatting import address_lines, days, long_date, money_range, tel_href, url_host, url_text
 from ..graph import JourneyTotals, Site, StepUse, entity_key, reverse_key
 from ..i18n import Words
 from ..markup import MarkdownRenderer
 from ..model import Agency, Channel, Journey, Question, Service, ServiceRef, Step
+from ..offline import channel_hours
 from ..options import SiteOptions
 from ..urls import (
     agencies_url,
@@ -45,6 +47,8 @@ from .labels import (
     fee_summary,
     fee_total,
     jurisdiction_label,
+    other_ways,
+    service_contents,
     time_summary,
 )
 from .pages import (
@@ -73,6 +77,7 @@ from .parts import (
     ServiceCard,
     StepView,
     TotalsView,
+    WayIn,
 )
 
 
@@ -86,7 +91,6 @@ class ViewBuilder:
         self.az_letter_pages = len(site.services) >= options.az_letter_pages_from
         """Whether the A to Z is a page per letter (see SiteOptions.az_letter_pages_from)."""
         self.az_page_size = max(1, options.az_page_size)
-        self.part_of_shown = max(0, options.part_of_shown)
         self._az_groups: dict[str, list[ServiceRef]] | None = None
         self.base_url = options.base_url
         """The site's public address, for machine-readable absolute links (JSON-LD)."""
@@ -128,10 +132,21 @@ class ViewBuilder:
                            relative(page, agency_url(agency.id)), fee_summary(service, self.words),
                            time_summary(service))
 
-    def channel(self, channel: Channel) -> ChannelView:
+    def channel(self, channel: Channel, agency: Agency) -> ChannelView:
+        """One way in; a phone line or office that is the agency's own keeps the agency's hours."""
+        online = channel.type == "online" and channel.url
+        hours = channel_hours(vars(channel), vars(agency.contact))
         return ChannelView(channel.type, channel_label(channel.type, self.words), channel.url, channel.phone,
                            tel_href(channel.phone) if channel.phone else None, channel.email,
-                           address_lines(channel.address) if channel.address else [], channel.hours, channel.note)
+                           address_lines(channel.address) if channel.address else [], hours, channel.note,
+                           url_host(channel.url) if online else None, url_text(channel.url) if online else None)
+
+    def way_in(self, service: Service, channels: list[ChannelView]) -> WayIn:
+        """One primary action, the first online channel; the other ways, named, for a link to them.
+        Other online channels are not a second button: the channel list words them as what they are."""
+        online = next((c for c in channels if c.type == "online"), None)
+        others = [c.type for c in channels if c.type != "online"]
+        return WayIn(online, other_ways(others, self.words), not service.has_offline_channel)
 
     def journey_card(self, journey: Journey, page: str) -> JourneyCard:
         self._journey(journey.id)
@@ -173,12 +188,13 @@ class ViewBuilder:
                       relative(page, journey_url(journey.id) + "#" + step_anchor(use.step_number)),
                       neighbour(use.step_number - 1), neighbour(use.step_number + 1))
 
-    def also_part_of(self, use: StepUse, page: str) -> Link:
-        """A journey step a service is part of, beyond those shown in full: one link."""
+    def part_of_link(self, use: StepUse, page: str) -> PartOf:
+        """A journey step a service is part of, beyond those shown in full: named and linked, without
+        the steps around it (a service used in hundreds of steps builds no boxes for them)."""
         journey = self._journey(use.journey_id)
-        return Link(self.words.gettext("%(journey)s: step %(num)s of %(count)s", journey=journey.title,
-                                       num=use.step_number, count=use.step_count),
-                    relative(page, journey_url(journey.id) + "#" + step_anchor(use.step_number)))
+        return PartOf(Link(journey.title, relative(page, journey_url(journey.id))), use.step_number,
+                      use.step_count, journey.steps[use.step_number - 1].title,
+                      relative(page, journey_url(journey.id) + "#" + step_anchor(use.step_number)), None, None)
 
     def totals(self, journey: Journey, page: str) -> TotalsView:
         return self.totals_view(self.site.totals[journey.id], page)
@@ -209,8 +225,14 @@ class ViewBuilder:
         self.touched.add(reverse_key("service", ref))  # lists what requires it and the journeys using it
         fees = None if service.fees is None else [FeeRow(f.description, fee_amount(f, self.words), f.optional)
                                                    for f in service.fees]
-        return ServicePage(
+        channels = [self.channel(c, agency) for c in service.channels]
+        boxes = max(0, self.options.part_of_boxes)
+        uses = self.site.uses[ref]
+        part_of = [self.part_of(u, page) for u in uses[:boxes]] + [self.part_of_link(u, page) for u in uses[boxes:]]
+        shown_above = {*service.requires, *self.site.required_by[ref]}
+        view = ServicePage(
             service=service,
+            way_in=self.way_in(service, channels),
             audience=audience_labels(service.audience, self.words),
             description=self.md.block(service.description),
             eligibility=[self.md.inline(e) for e in service.eligibility],
@@ -218,13 +240,13 @@ class ViewBuilder:
             fee_summary=fee_summary(service, self.words),
             fee_rows=fees,
             fee_total=fee_total(service),
-            channels=[self.channel(c) for c in service.channels],
+            channels=channels,
             offline=None if service.has_offline_channel else self.contact(agency),
             before_you_start=[self.service_card(r, page) for r in service.requires],
             needed_for=[self.service_card(r, page) for r in self.site.required_by[ref]],
-            part_of=[self.part_of(u, page) for u in self.site.uses[ref][:self.part_of_shown]],
-            also_part_of=[self.also_part_of(u, page) for u in self.site.uses[ref][self.part_of_shown:]],
-            related=[self.service_card(r, page) for r in service.related],
+            part_of=part_of[:boxes],
+            part_of_links=part_of[boxes:],
+            related=[self.service_card(r, page) for r in service.related if r not in shown_above],
             agency=agency,
             agency_url=relative(page, agency_url(agency.id)),
             agency_description=self.md.block(agency.description),
@@ -235,7 +257,9 @@ class ViewBuilder:
             breadcrumbs=self._crumbs(page, (self.words.gettext("Services A to Z"), az_url()),
                                      (agency.name, agency_url(agency.id))),
             deadlines=self.deadlines.service_box(service, page),
+            contents=[],
         )
+        return replace(view, contents=service_contents(view, self.words))
 
     def journey_page(self, journey_id: str) -> JourneyPage:
         page = journey_url(journey_id)

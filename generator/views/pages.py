@@ -17,6 +17,8 @@ class ServicePage:
     """A service: what it is, what it costs, every way in, where it fits in journeys."""
 
     service: Service
+    way_in: parts.WayIn
+    """What the page offers first, on the first screen of a phone: its one button, and the other ways."""
     audience: list[str]
     """Who it is for, in words."""
     description: Markup
@@ -33,10 +35,12 @@ class ServicePage:
     before_you_start: list[parts.ServiceCard]
     needed_for: list[parts.ServiceCard]
     part_of: list[parts.PartOf]
-    """The first journey steps it is part of, in full (SiteOptions.part_of_shown)."""
-    also_part_of: list[parts.Link]
-    """The other journey steps it is part of, as links."""
+    """The journey steps the service is part of, shown in full with the steps around them (at most
+    SiteOptions.part_of_boxes); the first is also named in one line at the top of the page."""
+    part_of_links: list[parts.PartOf]
+    """The journey steps beyond that cap, shown as links only."""
     related: list[parts.ServiceCard]
+    """Related services, less those the page already lists as needed first or what it lets you do next."""
     agency: Agency
     agency_url: str
     agency_description: Markup
@@ -45,6 +49,8 @@ class ServicePage:
     last_reviewed_iso: str
     jsonld: Markup
     breadcrumbs: list[parts.Link]
+    contents: list[parts.Link]
+    """The page's sections, for its "On this page" list (beside the text on a wide screen)."""
     deadlines: parts.DeadlinesBox | None = None
     """What the citizen must do again after getting it; None when nothing."""
 

@@ -65,6 +65,22 @@ class ChannelView:
     """Where to write or go, line by line."""
     hours: str | None
     note: str | None
+    host: str | None = None
+    """For an online channel: the site it goes to, as a citizen reads it ("file.dos.pa.gov")."""
+    address_text: str | None = None
+    """For an online channel: its address without the scheme, the words of its link."""
+
+
+@dataclass(frozen=True)
+class WayIn:
+    """What a service page offers first: one primary action, and where the other ways are."""
+
+    online: ChannelView | None
+    """The first online channel, the page's one button ("Start at file.dos.pa.gov"); None: none."""
+    others: str | None
+    """The service's other ways in, in words ("by mail or by phone"); None when it has none."""
+    fallback: bool
+    """The service has no offline channel: the agency's contact is the way in without internet."""
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ def test_codeowners_file_from_owners_and_site_team(repo):
     body = [line for line in (repo / ".github/CODEOWNERS").read_text().splitlines() if not line.startswith("#")]
     assert body == [
         "", "* @riverton/site-team", "/.github/CODEOWNERS @riverton/site-team", "/onestop.yml @riverton/site-team",
+        "/synonyms.yml @riverton/site-team",  # the search's synonyms (generator/search/synonyms.py)
         "/journeys/ @riverton/site-team", "/questions/ @riverton/site-team", "",
         # hire-staff uses only federal-revenue's services; open-a-shop spans agencies and stays the site team's.
         "/journeys/hire-staff.yml @fed/revenue-team", "",

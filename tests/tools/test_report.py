@@ -39,7 +39,8 @@ def _problems(root: Path, repository: bool = False) -> list[str]:
 def test_report_counts_each_kind_of_problem_per_agency(repo):
     clerk = repo / "agencies/riverton-clerk/services"
     sign = clerk / "get-sign-permit.yml"
-    sign.write_text(sign.read_text().replace("2026-07-01", "2025-11-01"))  # stale on 2026-11-28
+    sign.write_text(sign.read_text().replace("2026-07-01", "2025-11-01")  # stale on 2026-11-28
+                    .replace("    hours: Monday to Friday, 9 a.m. to 4 p.m.\n", ""))  # a phone line without hours
     license_ = clerk / "get-business-license.yml"
     license_.write_text(license_.read_text().replace("2026-08-20", "2025-12-20"))  # due by 2026-12-20
     extra = clerk / "get-dog-license.yml"
@@ -57,15 +58,18 @@ def test_report_counts_each_kind_of_problem_per_agency(repo):
     assert [f.ref for f in clerk_row.orphans] == ["riverton-clerk/get-dog-license"]
     assert [f.ref for f in clerk_row.online_only] == ["riverton-clerk/get-dog-license"]
     assert [f.ref for f in clerk_row.hard_to_read] == ["riverton-clerk/get-dog-license"]
+    assert [(f.ref, f.detail) for f in clerk_row.offline_gaps] == [
+        ("riverton-clerk/get-sign-permit", "phone channel without hours")]
     assert report.totals == {"agencies": 3, "services": 7, "stale": 1, "due": 1, "orphans": 1,
-                             "online_only": 3, "hard_to_read": 1}
+                             "online_only": 3, "hard_to_read": 1, "offline_gaps": 1}
     data = json.loads(to_json(report))
     assert data["today"] == "2026-11-28" and data["totals"] == report.totals
     assert data["agencies"][1]["stale"][0] == {"ref": "riverton-clerk/get-sign-permit", "title": "Get a sign permit",
                                                "source": "agencies/riverton-clerk/services/get-sign-permit.yml",
                                                "detail": "last reviewed 2025-11-01"}
     text = report_markdown(report, "https://hub.example.gov/")
-    assert "| Riverton City Clerk | 3 | 1 | 1 | 1 | 1 | 1 |" in text
+    assert "| Riverton City Clerk | 3 | 1 | 1 | 1 | 1 | 1 | 1 |" in text
+    assert "### Offline way incomplete" in text
     assert ("- [Get a sign permit](https://hub.example.gov/services/riverton-clerk/get-sign-permit/) "
             "(Riverton City Clerk): last reviewed 2025-11-01; edit "
             "`agencies/riverton-clerk/services/get-sign-permit.yml`") in text

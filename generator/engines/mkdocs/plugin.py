@@ -39,6 +39,7 @@ from ...options import SiteOptions, default
 from ...output import StagedDirectory, site_dir_problem
 from ...preview import Preview
 from ...problems import BuildFailure
+from ...search.synonyms import SYNONYMS_FILE
 from .files import MkDocsPages
 from .theme import ThemeInlines, valid_toggles
 
@@ -60,8 +61,8 @@ class OnestopConfig(Config):
     """From this many services, the A to Z is a page per letter instead of one page."""
     az_page_size = c.Type(int, default=default("az_page_size"))
     """Services on one page of a letter; a letter with more has numbered pages."""
-    part_of_shown = c.Type(int, default=default("part_of_shown"))
-    """"Part of" boxes a service page shows in full; the other steps it is part of are plain links."""
+    part_of_boxes = c.Type(int, default=default("part_of_boxes"))
+    """Step-by-step guides a service page shows in full; the others are links."""
 
 
 def site_options(config: MkDocsConfig, plugin: OnestopConfig) -> SiteOptions:
@@ -77,7 +78,7 @@ def site_options(config: MkDocsConfig, plugin: OnestopConfig) -> SiteOptions:
         language=config.theme.get("language") or default("language"), strict=plugin.strict,
         today=dt.date.fromisoformat(plugin.today) if plugin.today else None, workers=plugin.workers,
         az_letter_pages_from=plugin.az_letter_pages_from, az_page_size=plugin.az_page_size,
-        part_of_shown=plugin.part_of_shown)
+        part_of_boxes=plugin.part_of_boxes)
 
 
 @contextmanager
@@ -207,4 +208,6 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         for folder in CONTENT_FOLDERS:
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
+        if (root / SYNONYMS_FILE).is_file():
+            server.watch(str(root / SYNONYMS_FILE))
         return server
