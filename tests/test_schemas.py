@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import REPO
+from conftest import EXAMPLE, REPO
 from generator.schemas import ALL_SCHEMA_FILES, SCHEMA_FILES, _registry, published_schemas
 
 SCHEMAS = REPO / "generator" / "schemas"
@@ -118,6 +118,6 @@ def test_editor_settings_map_each_kind_of_file_to_its_schema():
     for schema, glob in mapping.items():
         assert (REPO / schema).is_file(), schema
         assert fnmatch.fnmatch(examples[Path(schema).name], glob)
-        assert (REPO / examples[Path(schema).name]).is_file()
+        assert (EXAMPLE / examples[Path(schema).name]).is_file()
     assert settings["yaml.yamlVersion"] == "1.2"  # the loader's rules: 'no' stays text
     assert "redhat.vscode-yaml" in json.loads((REPO / ".vscode" / "extensions.json").read_text())["recommendations"]

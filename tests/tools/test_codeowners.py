@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, RIVERTON, TODAY, copy_site
+from conftest import RIVERTON, TODAY, copy_site, example_repo
 from generator.pipeline import check
 from generator.tools import codeowners
 from generator.tools.repository import repository_problems
@@ -122,8 +122,10 @@ def test_settings_file_is_checked_like_content(repo):
     assert load_settings(repo)[0].site_team == ("@riverton/site",)
 
 
-def test_this_repository_commits_an_up_to_date_codeowners():
-    assert [p.format_text() for p in check(REPO, TODAY).with_problems(repository_problems(REPO, check(REPO, TODAY).site)).problems] == []
-    assert codeowners.ownership(check(REPO, TODAY).site, load_settings(REPO)[0]).managed
+def test_the_example_commits_an_up_to_date_codeowners(tmp_path):
+    root = example_repo(tmp_path / "repo")
+    result = check(root, TODAY)
+    assert [p.format_text() for p in result.with_problems(repository_problems(root, result.site)).problems] == []
+    assert codeowners.ownership(result.site, load_settings(root)[0]).managed
 
 
