@@ -61,3 +61,41 @@ def fast_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
     return jsonschema_rs.Draft202012Validator(
         schemas[SCHEMA_FILES[kind]], retriever=retrieve,
         base_uri=f"https://schemas.onestop.invalid/{SCHEMA_FILES[kind]}")
+
+
+_TEXT_PATTERNS = (None, "\\S")
+"""A string schema with one of these patterns takes any words; others take a form (a date, an address)."""
+
+
+def _expand(file: str, node: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """`node` and every schema it stands for: its $ref (followed to its file), its allOf/anyOf/oneOf
+    branches and the `then` of each if/then."""
+    found = [(file, node)]
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        target_file, _, pointer = ref.partition("#")
+        target_file = target_file or file
+        target: Any = _registry().contents(target_file)
+        for part in pointer.strip("/").split("/"):
+            target = target[part] if part else target
+        found += _expand(target_file, target)
+    for branch in [*node.get("allOf", ()), *node.get("anyOf", ()), *node.get("oneOf", ())]:
+        found += _expand(file, branch)
+        if "then" in branch:
+            found += _expand(file, branch["then"])
+    return found
+
+
+@cache
+def is_free_text(kind: str, shape: tuple[str, ...]) -> bool:
+    """Whether the value at `shape` (a key path, '*' for any list item) of a `kind` file is free
+    text (a title, a note, an address, Markdown), not a word from a list, an id, a date or an
+    address on the web."""
+    nodes = _expand(SCHEMA_FILES[kind], validator(kind).schema)
+    for step in shape:
+        children = [n.get("items") if step == "*" else n.get("properties", {}).get(step) for _, n in nodes]
+        nodes = [expanded for (file, _), child in zip(nodes, children) if isinstance(child, dict)
+                 for expanded in _expand(file, child)]
+    schemas = [n for _, n in nodes]
+    return (any(n.get("type") == "string" for n in schemas)
+            and not any("enum" in n or "const" in n or n.get("pattern") not in _TEXT_PATTERNS for n in schemas))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from conftest import JOURNEY, SERVICE
 
+OTHER = SERVICE.replace("title: Get a license", "title: Get another license")
+
 SVC = "agencies/acme/services/get-license.yml"
 AGY = "agencies/acme/agency.yml"
 JRN = "journeys/start-trading.yml"
@@ -28,7 +30,7 @@ def test_id_key_disagrees_with_file_name(check_files):
 
 
 def test_two_files_with_one_id(check_files):
-    assert check_files({"agencies/acme/services/other.yml": "id: get-license\n" + SERVICE}) == [
+    assert check_files({"agencies/acme/services/other.yml": "id: get-license\n" + OTHER}) == [
         "agencies/acme/services/other.yml:1:1: warning: service 'acme/other' is not part of any journey "
         "(hint: add it to a step in journeys/, so citizens find it on their way)",
         "agencies/acme/services/other.yml:1:5: error: id: id 'get-license' does not match the file name 'other' "
