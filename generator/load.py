@@ -195,13 +195,16 @@ def _content_tree(folder: Path, top: str, outside: Callable[[Path], bool]) -> li
     return entries
 
 
+_UNREADABLE = "make it a plain file that you can read (check its permissions), or remove it"
+
+
 def load_file(root: Path, path: Path, kind: Kind, file_id: str, agency_id: str | None
               ) -> tuple[SourceFile | None, Problem | None]:
     rel = _rel(root, path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, Problem(rel, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}")
+        return None, Problem(rel, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}", _UNREADABLE)
     try:
         data, positions = parse_yaml(raw)
     except YamlProblem as exc:
@@ -278,7 +281,7 @@ def read_yaml_file(root: Path, path: Path) -> tuple[dict[str, Any] | None, Posit
     try:
         data, positions = parse_yaml(path.read_bytes())
     except OSError as exc:
-        return None, None, Problem(rel, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}")
+        return None, None, Problem(rel, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}", _UNREADABLE)
     except YamlProblem as exc:
         return None, None, Problem(rel, exc.line, exc.col, Severity.ERROR, exc.message, exc.hint)
     return data, positions, None

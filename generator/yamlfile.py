@@ -28,7 +28,7 @@ _DEFAULT_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "t
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Composes nodes without PyYAML's YAML 1.1 tag resolution: `_plain_scalar` resolves
+    """Composes nodes without PyYAML's YAML 1.1 tag resolution: `plain_scalar` resolves
     plain scalars by YAML 1.2 rules instead (and skipping 1.1's regexes halves load time)."""
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
@@ -98,7 +98,8 @@ _LEADING_TAB = re.compile(r"^ *\t", re.MULTILINE)
 _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
 
 
-def _plain_scalar(text: str) -> Any:
+def plain_scalar(text: str) -> Any:
+    """What a plain (unquoted) scalar is by YAML 1.2's core rules: null, a boolean, a number or text."""
     if text and text[0] not in _MAYBE_NOT_TEXT:  # most values are words: skip the patterns
         return text
     if _NULL.match(text):
@@ -158,7 +159,7 @@ class _Converter:
         if type(node) is yaml.ScalarNode:
             if node.style:  # quoted or block scalar: always text
                 return node.value
-            value = _plain_scalar(node.value)
+            value = plain_scalar(node.value)
             if type(value) is not str:
                 self.positions.plain_text[path] = node.value
             self._comment_after(node, path)

@@ -112,7 +112,9 @@ def check_files(make_site: Callable[..., Path]) -> Callable[..., list[str]]:
     """Check MINIMAL with some files replaced; return every problem as the CLI prints it."""
 
     def run(files: dict[str, str | bytes | None] | None = None) -> list[str]:
-        return [p.format_text() for p in check(make_site(files), TODAY).problems]
+        problems = check(make_site(files), TODAY).problems
+        assert all(p.hint for p in problems), [p.format_text() for p in problems if not p.hint]  # test_hints.py
+        return [p.format_text() for p in problems]
 
     return run
 

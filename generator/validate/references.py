@@ -19,9 +19,11 @@ if TYPE_CHECKING:
 def _check_ref(content: Content, check: Checker, path: JsonPath, ref: Any, known: Iterable[str], what: str) -> None:
     if isinstance(ref, str) and ref not in known:
         guess = suggest(ref, [k for k in known if all(SLUG.match(part) for part in k.split("/"))])
-        hint = f"did you mean '{guess}'?" if guess else None
-        if what == "service" and "/" in ref and ref.split("/")[0] not in content.agency_ids:
-            hint = hint or f"there is no agency '{ref.split('/')[0]}'"
+        hint = f"did you mean '{guess}'?" if guess else (
+            "write it as agency-id/service-id, exactly as the agency's folder and the service's file are named"
+            if what == "service" else "write the journey's file name, without .yml")
+        if what == "service" and not guess and "/" in ref and ref.split("/")[0] not in content.agency_ids:
+            hint = f"there is no agency '{ref.split('/')[0]}'"
         check.add(path, f"unknown {what} '{ref}'", hint)
 
 

@@ -113,11 +113,11 @@ def test_nobody_declared_leaves_codeowners_alone(repo):
 def test_settings_file_is_checked_like_content(repo):
     (repo / "onestop.yml").write_text("site_teem: ['@riverton/site']\n")
     assert _problems(repo, repository=True) == [
-        "onestop.yml:1:1: error: unknown key 'site_teem' (did you mean 'site_team'?)"]
+        "onestop.yml:1:1: error: unknown key 'site_teem' (hint: did you mean 'site_team'?)"]
     (repo / "onestop.yml").write_text("site_team: [riverton-site]\n")
     assert _problems(repo, repository=True) == [
         "onestop.yml:1:13: error: site_team[0]: expected a GitHub handle like @org/team or @user, or an email "
-        "address; got 'riverton-site'"]
+        "address; got 'riverton-site' (hint: write it like '@pa-gov/dos-web-team')"]
     (repo / "onestop.yml").write_text("site_team: ['@riverton/site']\n")
     assert load_settings(repo)[0].site_team == ("@riverton/site",)
 

@@ -17,7 +17,7 @@ def test_id_breaks_the_slug_rule(check_files):
         "agencies/acme/services/Get_License.yml:1:1: error: file name 'Get_License' is not a valid id: use lowercase "
         "letters, digits and single hyphens, at most 64 characters (hint: rename it to 'get-license')",
         f"{JRN}:6:16: error: steps[0].services[0]: expected a service reference 'agency-id/service-id'; "
-        "got 'acme/Get_License'",
+        "got 'acme/Get_License' (hint: write it like 'pa-dos/register-llc')",
     ]
 
 

@@ -30,7 +30,8 @@ def test_unknown_agency_in_ref(check_files):
 
 def test_unknown_journey_id(check_files):
     bad = JOURNEY + "related_journeys: [hire-staff]\n"
-    assert check_files({JRN: bad}) == [f"{JRN}:7:20: error: related_journeys[0]: unknown journey 'hire-staff'"]
+    assert check_files({JRN: bad}) == [f"{JRN}:7:20: error: related_journeys[0]: unknown journey 'hire-staff' "
+                                       "(hint: write the journey's file name, without .yml)"]
 
 
 def test_cycle_in_requires_is_named(check_files):
