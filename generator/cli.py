@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .parallel import collector_paused
 from .pipeline import CheckResult, check
-from .problems import Problem
+from .problems import BuildFailure, Problem
 from .tools.repository import repository_problems
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -184,29 +184,47 @@ def _output(text: str, path: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _snapshot_failed(exc: Exception) -> int:
+    _print_problems(getattr(exc, "problems", []), "text")
+    print(f"onestop: {exc}", file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
 def cmd_report(args: argparse.Namespace) -> int:
+    from .tools.diff import SnapshotError, changed_services, snapshot, snapshot_of
     from .tools.report import health, to_json, to_markdown
 
     result = _linked_site(args)
     if result is None:
         return EXIT_PROBLEMS
     assert result.site is not None
-    report = health(result.site, args.today or dt.date.today())
+    only = None
+    if args.changed:
+        try:
+            only = changed_services(snapshot(Path(args.changed), args.today), snapshot_of(result.site))
+        except SnapshotError as exc:
+            return _snapshot_failed(exc)
+    report = health(result.site, args.today or dt.date.today(), only)
     _output(to_json(report) if args.format == "json" else to_markdown(report, args.site_url or None),
             args.output)
     return EXIT_OK
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .tools.diff import SnapshotError, compare, snapshot, to_markdown
+    from .engines.mkdocs.config import site_options
+    from .i18n import load_words
+    from .render import Renderer
+    from .tools.diff import SnapshotError, compare, snapshot
+    from .tools.diff_markdown import to_markdown
 
+    head_root = Path(args.head or args.root)
     try:
-        base = snapshot(Path(args.base), args.today)
-        head = snapshot(Path(args.head or args.root), args.today)
-    except SnapshotError as exc:
-        _print_problems(exc.problems, "text")
-        print(f"onestop: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        options = site_options(head_root)  # both sides through the same templates and words
+        renderer = Renderer(options, load_words(head_root, options.language))
+        base = snapshot(Path(args.base), args.today, renderer)
+        head = snapshot(head_root, args.today, renderer)
+    except (SnapshotError, BuildFailure) as exc:
+        return _snapshot_failed(exc)
     _output(to_markdown(compare(base, head), base, head, args.site_url or None), args.output)
     return EXIT_OK
 
@@ -268,11 +286,16 @@ def _tool_commands(commands: argparse._SubParsersAction) -> None:  # type: ignor
              "within 30 days, in no journey, with no offline channel, with a summary above US grade 9.")
     place(p)
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--changed", metavar="BASE",
+                   help="only the services this content changes compared with BASE, a content tree (e.g. a checkout "
+                        "of main made with git worktree add)")
     output(p, "link each service to its page at this address")
     p = tool("diff", cmd_diff, "what a change does to the site's pages, as Markdown",
-             "Compare two versions of the site (each a content tree or a built site folder): pages added, "
-             "removed and changed, by agency, and journeys whose steps changed.")
-    p.add_argument("base", help="the version before: a content tree (e.g. a checkout of main) or a built site")
+             "Compare two versions of the content (each a content tree: a folder with agencies/): each service, "
+             "journey and agency added, removed or changed, with its values before and after and how many pages "
+             "it changes, by agency; journeys' steps; the pages that show a change made elsewhere.")
+    p.add_argument("base", help="the version before: a content tree (e.g. a checkout of main made with "
+                                "git worktree add)")
     p.add_argument("head", nargs="?", help="the version after (default: --root)")
     place(p)
     output(p, "link each page to this address")

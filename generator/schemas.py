@@ -35,14 +35,35 @@ def published_schemas() -> dict[str, str]:
     return {f"schemas/{name}": schema_text(name) for name in ALL_SCHEMA_FILES}
 
 
-@cache
-def _registry() -> Registry:
+def _registry_of(schemas: dict[str, Any]) -> Registry:
     # Schemas refer to each other by relative file name ("common.schema.json#/$defs/slug"),
     # which also works for editors' language servers fetching them from site/schemas/.
     return Registry().with_resources(
-        (name, Resource.from_contents(json.loads(schema_text(name)), default_specification=DRAFT202012))
-        for name in ALL_SCHEMA_FILES
-    )
+        (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items())
+
+
+@cache
+def _registry() -> Registry:
+    """The schemas as published (what editors read)."""
+    return _registry_of({name: json.loads(schema_text(name)) for name in ALL_SCHEMA_FILES})
+
+
+def _without_warnings(node: Any) -> Any:
+    """A schema without the keywords its nodes list under "x-warning": those are an editor's hint
+    while typing (a title's maxLength), which the checker says as a warning of its own
+    (validate/quality.py), never as an error."""
+    if isinstance(node, list):
+        return [_without_warnings(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    advisory = set(node.get("x-warning", ()))
+    return {key: _without_warnings(value) for key, value in node.items() if key not in advisory}
+
+
+@cache
+def checker_schemas() -> dict[str, Any]:
+    """Every schema file as the checker validates with it (`_without_warnings`)."""
+    return {name: _without_warnings(json.loads(schema_text(name))) for name in ALL_SCHEMA_FILES}
 
 
 _ECMA_SPACE = r"\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -101,16 +122,16 @@ ContentValidator = validators.extend(Draft202012Validator, {"pattern": _pattern,
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    schema: dict[str, Any] = json.loads(schema_text(SCHEMA_FILES[kind]))
+    schema: dict[str, Any] = checker_schemas()[SCHEMA_FILES[kind]]
     Draft202012Validator.check_schema(schema)
-    return ContentValidator(schema, registry=_registry())
+    return ContentValidator(schema, registry=_registry_of(checker_schemas()))
 
 
 @cache
 def fast_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
     """The same schema, compiled by jsonschema-rs: about 1000x faster, used to pass valid files
     quickly; files it rejects are validated again by `validator` for located, worded errors."""
-    schemas = {name: json.loads(schema_text(name)) for name in ALL_SCHEMA_FILES}
+    schemas = checker_schemas()
 
     def retrieve(uri: str) -> Any:
         # Only our own files are ever resolved; nothing is fetched from the network.
@@ -119,3 +140,61 @@ def fast_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
     return jsonschema_rs.Draft202012Validator(
         schemas[SCHEMA_FILES[kind]], retriever=retrieve,
         base_uri=f"https://schemas.onestop.invalid/{SCHEMA_FILES[kind]}")
+
+
+_TEXT_PATTERNS = (None, "\\S")
+"""A string schema with one of these patterns takes any words; others take a form (a date, an address)."""
+
+
+def expanded(file: str, node: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """`node` and every schema it stands for: its $ref (followed to its file), its allOf/anyOf/oneOf
+    branches and the `then` of each if/then."""
+    found = [(file, node)]
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        target_file, _, pointer = ref.partition("#")
+        target_file = target_file or file
+        target: Any = _registry().contents(target_file)
+        for part in pointer.strip("/").split("/"):
+            target = target[part] if part else target
+        found += expanded(target_file, target)
+    for branch in [*node.get("allOf", ()), *node.get("anyOf", ()), *node.get("oneOf", ())]:
+        found += expanded(file, branch)
+        if "then" in branch:
+            found += expanded(file, branch["then"])
+    return found
+
+
+@cache
+def is_free_text(kind: str, shape: tuple[str, ...]) -> bool:
+    """Whether the value at `shape` (a key path, '*' for any list item) of a `kind` file is free
+    text (a title, a note, an address, Markdown), not a word from a list, an id, a date or an
+    address on the web."""
+    nodes = expanded(SCHEMA_FILES[kind], validator(kind).schema)
+    for step in shape:
+        children = [n.get("items") if step == "*" else n.get("properties", {}).get(step) for _, n in nodes]
+        nodes = [expanded_node for (file, _), child in zip(nodes, children) if isinstance(child, dict)
+                 for expanded_node in expanded(file, child)]
+    schemas = [n for _, n in nodes]
+    return (any(n.get("type") == "string" for n in schemas)
+            and not any("enum" in n or "const" in n or n.get("pattern") not in _TEXT_PATTERNS for n in schemas))
+
+
+@cache
+def key_homes(kind: str) -> dict[str, tuple[str, ...]]:
+    """Where each key of a `kind` file belongs: '' for the top of the file, else the key (path
+    without list positions, 'channels', 'contact') whose group of keys it is one of."""
+    homes: dict[str, list[str]] = {}
+
+    def walk(file: str, node: dict[str, Any], where: str, depth: int) -> None:
+        for sub_file, sub in expanded(file, node):
+            for key, child in sub.get("properties", {}).items():
+                if where not in homes.setdefault(key, []):
+                    homes[key].append(where)
+                if depth < 6 and isinstance(child, dict):
+                    walk(sub_file, child, f"{where}.{key}" if where else key, depth + 1)
+            if isinstance(sub.get("items"), dict) and depth < 6:
+                walk(sub_file, sub["items"], where, depth + 1)
+
+    walk(SCHEMA_FILES[kind], validator(kind).schema, "", 0)
+    return {key: tuple(places) for key, places in homes.items()}

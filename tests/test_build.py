@@ -141,7 +141,7 @@ def test_broken_content_builds_nothing_and_keeps_the_old_site(tmp_path):
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         "agencies/riverton-clerk/services/get-sign-permit.yml:5:11: error: channels[0].type: expected one of "
-        "online, in_person, phone, mail, email; got 'fax'"]
+        "online, in_person, phone, mail, email; got 'fax' (hint: write one of these words, exactly as written)"]
     assert "nothing was built" in run.stderr and "Traceback" not in run.stderr
     assert (root / "site" / "index.html").read_text() == "the old site"
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
@@ -165,7 +165,8 @@ def test_check_exit_codes_and_output(tmp_path):
     ok = onestop("check", "--strict", *ENV_TODAY, cwd=root)
     assert (ok.returncode, ok.stdout, ok.stderr.strip()) == (0, "", "onestop: content OK")
     orphan = root / "agencies/riverton-clerk/services/extra.yml"
-    orphan.write_text((root / "agencies/riverton-clerk/services/get-sign-permit.yml").read_text())
+    orphan.write_text((root / "agencies/riverton-clerk/services/get-sign-permit.yml").read_text()
+                      .replace("title: Get a sign permit", "title: Get an extra permit"))
     warned = onestop("check", *ENV_TODAY, cwd=root)
     assert warned.returncode == 0 and "1 warning" in warned.stderr
     strict = onestop("check", "--strict", *ENV_TODAY, cwd=root)

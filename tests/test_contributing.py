@@ -4,14 +4,13 @@ the checker prints for the file shown above it. The walkthrough works on this re
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TODAY, write_tree
+from conftest import REPO, TODAY, example_repo, write_tree
 from generator.pipeline import check
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -67,9 +66,7 @@ def test_every_message_in_the_guide_is_tested():
 
 def test_the_walkthrough_adds_a_service_and_a_journey_step(tmp_path):
     """What a newcomer does, following the guide, in a copy of this repository."""
-    repo = tmp_path / "repo"
-    shutil.copytree(REPO, repo, ignore=shutil.ignore_patterns(".venv", "site", ".site.*", ".git", "node_modules",
-                                                             "tests", "__pycache__", ".hypothesis"))
+    repo = example_repo(tmp_path / "repo")
     command = re.search(r"\.venv/bin/(onestop new service \S+)", GUIDE).group(1).split()
     run = subprocess.run([sys.executable, "-m", "generator", *command[1:], "--today", "2026-11-28"], cwd=repo,
                          capture_output=True, text=True, timeout=120)

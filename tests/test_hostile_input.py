@@ -71,20 +71,20 @@ def test_hidden_yaml_file_is_reported_not_skipped(check_files):
 @pytest.mark.parametrize(("files", "expected"), [
     ({SVC: "id: ../../etc/passwd\n" + SERVICE}, [
         f"{SVC}:1:5: error: id: expected an id of lowercase letters, digits and single hyphens (at most 64 "
-        "characters); got '../../etc/passwd'",
+        "characters); got '../../etc/passwd' (hint: write it like 'register-llc')",
         f"{SVC}:1:5: error: id: id '../../etc/passwd' does not match the file name 'get-license' "
         "(hint: make them equal, or remove the id line)"]),
     ({SVC: SERVICE + "requires: [../../etc/passwd]\n"}, [
-        f"{SVC}:8:12: error: requires[0]: expected a service reference 'agency-id/service-id'; got '../../etc/passwd'"]),
+        f"{SVC}:8:12: error: requires[0]: expected a service reference 'agency-id/service-id'; got '../../etc/passwd' (hint: write it like 'pa-dos/register-llc')"]),
     ({SVC: SERVICE + "related: [acme/../acme/get-license]\n"}, [
         f"{SVC}:8:11: error: related[0]: expected a service reference 'agency-id/service-id'; "
-        "got 'acme/../acme/get-license'"]),
+        "got 'acme/../acme/get-license' (hint: write it like 'pa-dos/register-llc')"]),
     ({JRN: JOURNEY + "related_journeys: [../start-trading]\n"}, [
         f"{JRN}:7:20: error: related_journeys[0]: expected an id of lowercase letters, digits and single hyphens "
-        "(at most 64 characters); got '../start-trading'"]),
+        "(at most 64 characters); got '../start-trading' (hint: write it like 'register-llc')"]),
     ({JRN: JOURNEY.replace("acme/get-license", "acme/get-license/../../x")}, [
         f"{JRN}:6:16: error: steps[0].services[0]: expected a service reference 'agency-id/service-id'; "
-        "got 'acme/get-license/../../x'",
+        "got 'acme/get-license/../../x' (hint: write it like 'pa-dos/register-llc')",
         f"{SVC}:1:1: warning: service 'acme/get-license' is not part of any journey "
         "(hint: add it to a step in journeys/, so citizens find it on their way)"][::-1]),
 ])
@@ -211,7 +211,13 @@ def test_scripts_and_other_schemes_in_every_url_field(check_files, kind, where, 
     col = text.splitlines()[line - 1].index(json.dumps(attack)) + 1
     assert [p for p in check_files({path: text}) if p.startswith(path)] == [
         f"{path}:{line}:{col}: error: {field}: expected a web address starting with https:// (with no spaces, "
-        f"quotes or angle brackets); got {attack!r}"]
+        f"quotes or angle brackets); got {attack!r} (hint: {_https_hint(attack)})"]
+
+
+def _https_hint(attack: str) -> str:
+    if attack.startswith("http://"):
+        return f"write https:// instead of http://: https://{attack[7:]}"
+    return "write the full address, like https://www.dos.pa.gov/"
 
 
 @pytest.mark.parametrize(("kind", "where"), URL_FIELDS)
@@ -330,16 +336,23 @@ def test_a_megabyte_of_unclosed_link_labels_is_checked_quickly(check_files):
     assert time.perf_counter() - started < 10  # the old unbounded pattern took minutes
 
 
+REF_HINT = "(hint: write it like 'pa-dos/register-llc')"
+
+
 def test_references_of_the_wrong_shape_do_not_crash_the_cross_file_rules(check_files):
     journey = JOURNEY.replace("[acme/get-license]", "[acme/get-license, {a: 1}, [x]]")
     service = SERVICE + "requires: [{a: 1}]\n"
     problems = check_files({JRN: journey, SVC: service})
     assert problems == [
-        f"{SVC}:8:12: error: requires[0]: expected text; got a mapping",
-        f"{JRN}:6:34: error: steps[0].services[1]: missing required key 'if'",
-        f"{JRN}:6:34: error: steps[0].services[1]: missing required key 'service'",
+        f"{SVC}:8:12: error: requires[0]: expected a service reference 'agency-id/service-id'; got a mapping "
+        f"{REF_HINT}",
+        f"{JRN}:6:34: error: steps[0].services[1]: missing required key 'if' (hint: add a line "
+        "'if: {location: philadelphia}')",
+        f"{JRN}:6:34: error: steps[0].services[1]: missing required key 'service' (hint: add a line "
+        "'service: pa-dos/register-llc')",
         f"{JRN}:6:35: error: steps[0].services[1]: unknown key 'a' (hint: allowed keys: service, if)",
-        f"{JRN}:6:42: error: steps[0].services[2]: expected text or a mapping of keys to values; got a list",
+        f"{JRN}:6:42: error: steps[0].services[2]: expected text or a mapping of keys to values; got a list "
+        "(hint: remove the '- ' in front of its keys: it is one group of keys, not a list)",
     ]
 
 
@@ -350,7 +363,7 @@ def test_references_of_the_wrong_shape_do_not_crash_the_cross_file_rules(check_f
 def test_absurd_fee_amounts(check_files, amount, expected):
     bad = SERVICE + f"fees:\n  - amount: {amount}\n    description: Filing fee\n"
     problems = check_files({SVC: bad})
-    assert problems == [f"{SVC}:9:13: error: fees[0].amount: {expected}"]
+    assert problems == [f"{SVC}:9:13: error: fees[0].amount: {expected} (hint: write a number of at most 1,000,000,000)"]
 
 
 def test_control_character_pasted_into_a_file(check_files):

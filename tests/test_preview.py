@@ -145,3 +145,39 @@ def test_a_check_that_keeps_files_between_saves_finds_what_a_fresh_check_finds(t
     assert set(cache.file_checks) == set(cache.entities) == {
         p.relative_to(root).as_posix() for p in [*root.glob("agencies/**/*.yml"), *root.glob("journeys/*.yml"),
                                                  *root.glob("questions/*.yml")]}
+
+
+def test_a_broken_file_shows_its_problems_on_every_page_until_it_is_fixed(tmp_path):
+    """`make serve` with a broken file: no stuck preview, but the page of problems (file, line,
+    message, the fix) on every page the preview had; after the fix, the site again, as a full build."""
+    live = copy_site(RIVERTON, tmp_path / "live")
+    site = tmp_path / "live-site"
+    config = preview(live, site)
+    edit(live, SIGN, "title: Get a sign permit", "title: [Get a sign permit")
+    build(config, dirty=True)  # does not raise: the preview shows the problem instead
+    for page in ("index.html", "services/index.html", "services/riverton-clerk/get-sign-permit/index.html",
+                 "journeys/open-a-shop/index.html", "agencies/riverton-clerk/index.html"):
+        text = (site / page).read_text()
+        assert "<h1>The preview cannot show the site until these problems are fixed</h1>" in text, page
+        assert ("<code>agencies/riverton-clerk/services/get-sign-permit.yml:1:8</code> <strong>Error</strong>"
+                in text), page
+        assert "How to fix it: close it with &#39;]&#39; on the same line" in text, page
+    title = (site / "journeys/open-a-shop/index.html").read_text()
+    assert "<title>Preview: 1 problem to fix" in title and 'href="../../assets/onestop.css"' in title
+    edit(live, SIGN, "title: [Get a sign permit", "title: Get a sign permit")
+    build(config, dirty=True)
+    reference = shutil.copytree(live, tmp_path / "full")
+    assert files_of(site) == full_build(reference, reference / "site")
+
+
+def test_a_preview_rebuild_tells_the_editor_only_what_is_theirs(tmp_path, caplog):
+    """No "dirty build" warning on every save, no list of onestop's page shells as pages missing
+    from the navigation."""
+    live = copy_site(RIVERTON, tmp_path / "live")
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        config = preview(live, tmp_path / "site")
+        edit(live, TAX, "title: Get a federal tax number", "title: Get a tax number")
+        build(config, dirty=True)
+    said = "\n".join(r.getMessage() for r in caplog.records)
+    assert "dirty" not in said and "onestopshell" not in said, said

@@ -321,6 +321,31 @@
       var ref = node.getAttribute("data-os-service");
       if (has.call(applies, ref)) { node.hidden = !applies[ref]; }
     });
+    this.renderCalendar(this.answered() ? applies : null);
+  };
+
+  /* The guide's calendar file: with answers, made here from the journey's events (calendar.js and
+     the section's data-os-events) with only the services that apply; without, the whole guide's file. */
+  Page.prototype.renderCalendar = function (applies) {
+    var section = document.querySelector(".os-page--journey [data-os-deadlines]");
+    var link = section && section.querySelector(".os-deadlines__file a");
+    var self = this;
+    if (!link || !section.getAttribute("data-os-events")) { return; }
+    if (!this.calendarLink) {
+      this.calendarLink = {words: link.textContent, applies: null};
+      link.addEventListener("click", function (event) {
+        // calendar.js comes later on the page (deferred too): looked up when it is needed.
+        var mine = self.calendarLink.applies, calendar = window.onestopCalendar;
+        if (!mine || !calendar) { return; }  // the guide's own file, as the link says
+        event.preventDefault();
+        calendar.loadEvents(section.getAttribute("data-os-events")).then(function (events) {
+          var fixed = (events.fixed || []).filter(function (e) { return !has.call(mine, e.service) || mine[e.service]; });
+          calendar.download(calendar.build(fixed, {name: document.title}), self.data.journey + "-your-deadlines.ics");
+        }, function () { window.location.href = link.href; });  // offline or gone: the whole file instead
+      });
+    }
+    this.calendarLink.applies = applies;
+    link.textContent = applies ? this.words.planCalendar : this.calendarLink.words;
   };
 
   function showRefs(block, refs) {

@@ -75,7 +75,9 @@ def _resolve(node: dict[str, Any], doc: str) -> dict[str, Any]:
 
 
 def _comment(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent + "# ", subsequent_indent=indent + "# ") + "\n"
+    # Never inside a word: an id or a path broken at its hyphens cannot be copied from the note.
+    return textwrap.fill(text, WIDTH, initial_indent=indent + "# ", subsequent_indent=indent + "# ",
+                         break_on_hyphens=False, break_long_words=False) + "\n"
 
 
 class _Dumper(yaml.SafeDumper):

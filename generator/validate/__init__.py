@@ -23,6 +23,7 @@ from .offline import offline_ways
 from .quality import MAX_GRADE, REVIEW_MONTHS, GradeOnDemand, months_before, review_dates, text_quality
 from .references import Suggester, journey_links, journey_order, orphans, requires_cycles, service_links
 from .schema import content_schema_check, schema_check
+from .slips import check_slips, same_titles
 from .text import check_text, markdown_fields, plain_text_fields, url_fields
 
 __all__ = ["MAX_GRADE", "REVIEW_MONTHS", "FileCheck", "ValidationResult", "check_file", "id_problem",
@@ -32,7 +33,7 @@ __all__ = ["MAX_GRADE", "REVIEW_MONTHS", "FileCheck", "ValidationResult", "check
 @dataclass(frozen=True)
 class FileCheck:
     """The rules that read one file alone: its ids, its schema, its Markdown, addresses and text, its
-    deadlines."""
+    deadlines, its slips."""
 
     source: SourceFile
     problems: list[Problem]
@@ -46,6 +47,7 @@ def check_file(source: SourceFile) -> FileCheck:
     schema_valid = content_schema_check(source, check)
     check_text(source, check)
     check_deadlines(source, check)
+    check_slips(source, check)
     return FileCheck(source, problems, schema_valid)
 
 
@@ -108,7 +110,7 @@ class Content:
 
 CROSS_FILE_RULES: tuple[Callable[[Content], None], ...] = (
     duplicate_ids, service_links, journey_links, review_dates, requires_cycles, journey_order, orphans, text_quality,
-    question_options, journey_conditions, unasked_questions, offline_ways,
+    question_options, journey_conditions, unasked_questions, offline_ways, same_titles,
 )
 
 

@@ -59,9 +59,11 @@ def _nearest(word: str, choices: list[str]) -> list[str]:
 def _check_ref(content: Content, check: Checker, path: JsonPath, ref: Any, known: Iterable[str], what: str) -> None:
     if isinstance(ref, str) and ref not in known:
         guess = content.suggester(what).suggest(ref)
-        hint = f"did you mean '{guess}'?" if guess else None
-        if what == "service" and "/" in ref and ref.split("/")[0] not in content.agency_ids:
-            hint = hint or f"there is no agency '{ref.split('/')[0]}'"
+        hint = f"did you mean '{guess}'?" if guess else (
+            "write it as agency-id/service-id, exactly as the agency's folder and the service's file are named"
+            if what == "service" else f"write the {what}'s file name, without .yml")
+        if what == "service" and not guess and "/" in ref and ref.split("/")[0] not in content.agency_ids:
+            hint = f"there is no agency '{ref.split('/')[0]}'"
         check.add(path, f"unknown {what} '{ref}'", hint)
 
 

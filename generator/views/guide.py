@@ -53,6 +53,7 @@ PAGE_WORDS = {
     "notAnswered": N_("Not answered"),
     "remembered": N_("Your answers are kept on this device, for every guide that asks the same questions."),
     "forgotten": N_("Your answers are no longer kept on this device."),
+    "planCalendar": N_("Add the dates for your answers to your calendar"),
 }
 """The other words the script says."""
 

@@ -9,14 +9,13 @@ while the site is served at the address it names).
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, serve
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, example_repo, serve
 
 from .gate import GateResult, View, run_gate
 
@@ -63,10 +62,8 @@ def test_a_large_sites_a_to_z_pages_pass_the_gate(tmp_path):
     numbered when the letter has more than az_page_size services.
     The example site is built that way here, and those pages (and the home page that links to
     them) go through the gate in every view."""
-    root = tmp_path / "repo"
-    for folder in ("agencies", "journeys", "questions", "content", "overrides"):
-        shutil.copytree(REPO / folder, root / folder)
-    config = (REPO / "mkdocs.yml").read_text()
+    root = example_repo(tmp_path / "repo")
+    config = (root / "mkdocs.yml").read_text()
     assert "\n  - onestop\n" in config
     (root / "mkdocs.yml").write_text(config.replace(
         "\n  - onestop\n", "\n  - onestop:\n      az_letter_pages_from: 1\n      az_page_size: 3\n"))

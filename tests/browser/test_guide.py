@@ -342,3 +342,31 @@ def test_the_plan_prints_with_your_answers_at_the_top(page, site_url):
     page.goto(site_url + RESTAURANT)  # nothing answered: the whole guide, as every step prints
     page.emulate_media(media="print")
     assert page.locator(".os-guide").is_hidden() and len(shown_steps(page)) == 12
+
+
+def test_with_answers_the_guide_s_calendar_holds_only_the_services_that_apply(page, site_url, tmp_path):
+    """Issue 12 with issue 11: a tailored plan's calendar file is made in the browser from the journey's
+    events, with the deadlines of the services for the answers only (nothing sent but the request for
+    the site's own events file, which carries no answer)."""
+    import icalendar
+
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + START)
+    link = page.locator("section.os-deadlines .os-deadlines__file a")
+    whole = link.inner_text()
+    assert whole == "Add this guide's dates to your calendar"
+    page.goto(site_url + START + fragment({"employees": "no", "location": "allegheny", "structure": "llc"}))
+    page.reload()
+    expect(link).to_have_text("Add the dates for your answers to your calendar")
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "start-a-business-your-deadlines.ics"
+    saved = tmp_path / "plan.ics"
+    download.value.save_as(saved)
+    summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(saved.read_text()).walk("VEVENT")]
+    assert any("(Register a limited liability company (LLC))" in s for s in summaries), summaries
+    assert not any("corporation" in s.lower() or "Philadelphia" in s or "withholding" in s.lower() for s in summaries)
+    assert all("llc" not in r and "allegheny" not in r for r in requests)  # no answer in any request
+    page.get_by_role("button", name="Start again").click()
+    expect(link).to_have_text(whole)  # no answers: the guide's own file again

@@ -22,26 +22,30 @@ AGY = "agencies/acme/agency.yml"
 
 def test_each_missing_key_is_named_once(check_files):
     assert check_files({SVC: "foo: bar\n"}) == [
-        f"{SVC}:1:1: error: missing required key 'audience'",
-        f"{SVC}:1:1: error: missing required key 'channels'",
-        f"{SVC}:1:1: error: missing required key 'last_reviewed'",
-        f"{SVC}:1:1: error: missing required key 'summary'",
-        f"{SVC}:1:1: error: missing required key 'title'",
+        f"{SVC}:1:1: error: missing required key 'audience' (hint: add a line 'audience: [business, nonprofit]')",
+        f"{SVC}:1:1: error: missing required key 'channels' (hint: add a line 'channels: [{{type: online, url: "
+        "https://www.business.pa.gov/}]')",
+        f"{SVC}:1:1: error: missing required key 'last_reviewed' (hint: add a line 'last_reviewed: 2026-11-01')",
+        f"{SVC}:1:1: error: missing required key 'summary' (hint: add a line 'summary: Register an LLC to keep your "
+        "business apart from your own money.')",
+        f"{SVC}:1:1: error: missing required key 'title' (hint: add a line 'title: Register a limited liability "
+        "company (LLC)')",
         f"{SVC}:1:1: error: unknown key 'foo' (hint: allowed keys: id, title, summary, description, audience, "
         "keywords, eligibility, documents, fees, processing_time, channels, requires, related, legal_basis, "
-        "last_reviewed)"]
+        "deadlines, last_reviewed)"]
 
 
 def test_not_a_number_is_located_and_worded(check_files):
     bad = SERVICE + "fees:\n  - amount: .nan\n    description: Filing fee\n"
-    assert check_files({SVC: bad}) == [f"{SVC}:9:13: error: fees[0].amount: expected a number; got .nan (not a number)"]
+    assert check_files({SVC: bad}) == [f"{SVC}:9:13: error: fees[0].amount: expected a number; got .nan (not a number) "
+                                          "(hint: write a number without $ or commas, e.g. 125)"]
 
 
 def test_a_handle_with_a_line_break_is_located_and_worded(check_files):
     bad = AGENCY + 'owners: ["@x\\n"]\n'
     assert check_files({AGY: bad}) == [
-        f"{AGY}:7:10: error: owners[0]: expected a GitHub handle like @org/team or @user, or an email address; "
-        "got '@x\\n'"]
+        f"{AGY}:11:10: error: owners[0]: expected a GitHub handle like @org/team or @user, or an email address; "
+        "got '@x\\n' (hint: write it like '@pa-gov/dos-web-team')"]
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [

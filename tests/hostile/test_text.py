@@ -181,7 +181,7 @@ EMAIL_SHAPE = "expected an email address like name@agency.gov, and nothing more 
 def test_an_email_that_carries_more_than_an_address(check_files, email):
     text = AGENCY.replace("  phone: 555-010-1000", f"  email: {json.dumps(email)}")
     assert check_files({AGY: text}) == [
-        f"{AGY}:6:10: error: contact.email: {EMAIL_SHAPE}; got {email!r}"]
+        f"{AGY}:6:10: error: contact.email: {EMAIL_SHAPE}; got {email!r} (hint: write it like 'help@example.gov')"]
 
 
 @pytest.mark.parametrize(("kind", "where"), MARKDOWN_FIELDS)
@@ -214,14 +214,14 @@ def test_the_renderer_drops_such_links_again(href, safe):
 
 def test_the_checked_site_builds_with_every_refusal_fixed(make_site):
     """The rules above refuse nothing the example content and fixtures write."""
-    from conftest import REPO, RIVERTON
+    from conftest import EXAMPLE, RIVERTON
 
-    for root in (REPO, RIVERTON):
+    for root in (EXAMPLE, RIVERTON):
         assert not check(root, TODAY).errors
 
 
 def test_a_problem_line_never_carries_an_invisible_character(check_files):
     """A key the checker does not know is named in its message: its U+202E is shown as an escape."""
     problems = check_files({AGY: AGENCY + '"col\\u202eour": blue\n'})
-    assert problems == [f"{AGY}:7:1: error: unknown key 'col\\u202eour' (hint: allowed keys: id, name, short_name, "
+    assert problems == [f"{AGY}:11:1: error: unknown key 'col\\u202eour' (hint: allowed keys: id, name, short_name, "
                         "jurisdiction, description, website, contact, owners)"]

@@ -15,7 +15,7 @@ import subprocess
 
 import pytest
 
-from conftest import REPO, RIVERTON
+from conftest import EXAMPLE, REPO, RIVERTON
 from generator.search import FIELDS, compact_index, documents, load_synonyms
 from generator.search.lunr_pipeline import stem
 from generator.search.synonyms import terms_of
@@ -77,8 +77,7 @@ def site_texts(docs) -> list[str]:
 
 def corpus_words() -> list[str]:
     """Every word in the example site, the Riverton fixture and this package's docs."""
-    text = " ".join(p.read_text(encoding="utf-8") for root in (REPO / "agencies", REPO / "journeys", RIVERTON,
-                                                               REPO / "content")
+    text = " ".join(p.read_text(encoding="utf-8") for root in (EXAMPLE, RIVERTON, REPO / "content")
                     for p in root.rglob("*") if p.suffix in (".yml", ".md"))
     return sorted({w.lower() for w in re.findall(r"[A-Za-z']+", text)})
 

@@ -50,8 +50,9 @@ def test_a_good_file(tmp_path):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("synonym:\n  - [a, b]\n", [
-        "synonyms.yml:1:1: error: unknown key 'synonym' (did you mean 'synonyms'?)",
-        "synonyms.yml:1:1: error: missing required key 'synonyms'"]),
+        "synonyms.yml:1:1: error: unknown key 'synonym' (hint: did you mean 'synonyms'?)",
+        "synonyms.yml:1:1: error: missing required key 'synonyms' (hint: add a line 'synonyms: ...' (see the key's "
+        "description in your editor or CONTRIBUTING.md))"]),
     ("synonyms:\n  - [license]\n", [
         "synonyms.yml:2:5: error: synonyms[0]: must have at least 2 items (hint: add an item, or remove the key)"]),
     ("synonyms:\n  - [license, 12]\n", [
@@ -68,8 +69,8 @@ def test_a_good_file(tmp_path):
         "synonyms.yml:2:20: warning: synonyms[0][1]: 'workers' comp' reads as 'workers comp' to the search (it "
         "ignores word endings and punctuation), which this group has already (hint: remove it)"]),
     ("synonyms: [a, b\n", [
-        "synonyms.yml:2:1: error: malformed YAML: did not find expected ',' or ']' (hint: check the indentation "
-        "and that text with ': ' or '#' in it is quoted)"]),
+        "synonyms.yml:1:11: error: malformed YAML: the '[' is not closed with ']' (hint: close it with ']' on the "
+        "same line, or put text that starts with '[' in quotes: synonyms: \"[a, b\")"]),
 ])
 def test_each_problem_is_located_and_says_how_to_fix_it(tmp_path, text, expected):
     assert problems_of(tmp_path, text) == expected

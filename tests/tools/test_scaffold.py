@@ -219,3 +219,22 @@ def test_new_from_the_command_line(repo):
                             "(hint: edit it, or choose another id)\n")
 
 
+
+
+def test_no_id_or_path_is_broken_across_lines_in_the_notes(repo):
+    """textwrap breaks at hyphens by default: 'register-' on one line, 'cooperative' on the next."""
+    long_id = "register-a-worker-cooperative-with-members-in-more-than-one-county"[:64].rstrip("-")
+    for kind, name in (("service", f"riverton-clerk/{long_id}"), ("journey", long_id), ("agency", long_id)):
+        new = plan(repo, kind, name, TODAY, "https://hub.example.gov/")
+        notes = " ".join(line for line in new.text.splitlines() if line.startswith("#"))
+        for word in (long_id, new.path):
+            assert word in notes, (kind, word)  # whole, on one line of the notes
+        assert all(not line.rstrip().endswith("-") for line in new.text.splitlines() if line.startswith("# ")), kind
+
+
+def test_the_fee_notes_show_each_kind_of_fee(repo):
+    text = plan(repo, "service", "riverton-clerk/get-dog-license", TODAY, "https://hub.example.gov/").text
+    fees = text[text.index("# fees:"):text.index("\n\n", text.index("# fees:"))]
+    data, _ = parse_yaml("\n".join(line.removeprefix("# ") for line in fees.splitlines()).encode())
+    kinds = [(fee.get("per"), fee.get("optional", False)) for fee in data["fees"]]
+    assert set(kinds) >= {(None, False), ("year", False), ("item", False), (None, True)}, kinds

@@ -111,7 +111,8 @@ def test_a_question_file_that_is_missing_with_a_suggestion(check_guided):
 
 def test_a_question_without_options(check_guided):
     assert check_guided({PLACE_FILE: "text: Where will you trade?\n"}) == [
-        f"{PLACE_FILE}:1:1: error: missing required key 'options'"]
+        f"{PLACE_FILE}:1:1: error: missing required key 'options' (hint: add a line 'options: ...' (see the key's "
+        "description in your editor or CONTRIBUTING.md))"]
 
 
 def test_a_question_with_one_option(check_guided):
@@ -145,7 +146,8 @@ def test_an_empty_condition(check_guided):
 
 def test_an_answer_that_is_not_an_id(check_guided):
     assert check_guided(journey("if: {staff: yes}", "if: {staff: true}")) == [
-        f"{JRN}:14:17: error: steps[1].if.staff: expected an answer's id, or a list of answers' ids"]
+        f"{JRN}:14:17: error: steps[1].if.staff: expected an answer's id, or a list of answers' ids (hint: write "
+        "one answer's id, like yes, or several in brackets, like [city, county])"]
 
 
 def test_a_service_listed_twice_in_a_step(check_guided):

@@ -45,7 +45,7 @@ def test_a_date_that_does_not_come_every_year(check_files, due, message):
 def test_a_date_not_written_mm_dd(check_files, due):
     bad = with_deadline("title: File your return", "every: year", f"due: {due}")
     assert check_files({SVC: bad}) == [
-        f"{SVC}:10:10: error: deadlines[0].due: expected a month and day written MM-DD, like 09-30; got '{due}'"]
+        f"{SVC}:10:10: error: deadlines[0].due: expected a month and day written MM-DD, like 09-30; got '{due}' (hint: write it like '09-30')"]
 
 
 def test_due_and_due_day(check_files):
@@ -94,9 +94,9 @@ def test_an_unknown_period(check_files):
 
 
 @pytest.mark.parametrize("line, message", [
-    ("due_day: 31", "deadlines[0].due_day: must be 28 or less; got the number 31"),
-    ("due_day: 0", "deadlines[0].due_day: must be 1 or more; got the number 0"),
-    ("from: begin", "deadlines[0].from: expected one of start; got 'begin'"),
+    ("due_day: 31", "deadlines[0].due_day: must be 28 or less; got the number 31 (hint: write a number of at most 28)"),
+    ("due_day: 0", "deadlines[0].due_day: must be 1 or more; got the number 0 (hint: write a number of 1 or more)"),
+    ("from: begin", "deadlines[0].from: expected one of start; got 'begin' (hint: write one of these words, exactly as written)"),
 ])
 def test_out_of_range(check_files, line, message):
     bad = with_deadline("title: File your return", "every: quarter", line)
@@ -107,8 +107,8 @@ def test_out_of_range(check_files, line, message):
 def test_interval_and_reminder_bounds(check_files):
     bad = with_deadline("title: Renew it", "every: year", "from: start", "interval: 11", "remind_days: 91")
     assert check_files({SVC: bad}) == [
-        f"{SVC}:11:15: error: deadlines[0].interval: must be 10 or less; got the number 11",
-        f"{SVC}:12:18: error: deadlines[0].remind_days: must be 90 or less; got the number 91",
+        f"{SVC}:11:15: error: deadlines[0].interval: must be 10 or less; got the number 11 (hint: write a number of at most 10)",
+        f"{SVC}:12:18: error: deadlines[0].remind_days: must be 90 or less; got the number 91 (hint: write a number of at most 90)",
     ]
 
 
@@ -118,7 +118,7 @@ def test_every_deadline_is_checked_and_a_missing_every(check_files):
     assert check_files({SVC: bad}) == [
         f"{SVC}:10:10: error: deadlines[0].due: '02-29' comes only in leap years, so a yearly deadline on it would be "
         "missed three years in four (hint: use 02-28 or 03-01, whichever the agency counts as on time)",
-        f"{SVC}:11:5: error: deadlines[1]: missing required key 'every'",
+        f"{SVC}:11:5: error: deadlines[1]: missing required key 'every' (hint: add a line 'every: year')",
     ]
 
 

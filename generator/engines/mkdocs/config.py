@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from ...options import SiteOptions, default
 from ...reading import Refused, read_text
 
 
@@ -40,3 +41,31 @@ def docs_dir(root: Path) -> Path:
         return root / "content"
     folder = _config(root).get("docs_dir")
     return root / (folder if isinstance(folder, str) and folder else "docs")
+
+
+def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("onestop"), dict):
+            return plugin["onestop"]
+    return {}
+
+
+def site_options(root: Path) -> SiteOptions:
+    """What the site's pages are rendered with (name, language, templates, the A to Z's sizes), as
+    the MkDocs plugin would read them, for tools that render pages without building the site."""
+    config = _config(root)
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    plugin = _plugin_options(config)
+
+    def number(name: str) -> int:
+        value = plugin.get(name)
+        return value if isinstance(value, int) and not isinstance(value, bool) else default(name)
+
+    name, description = config.get("site_name"), config.get("site_description")
+    language = theme.get("language")
+    templates = root / (theme.get("custom_dir") if isinstance(theme.get("custom_dir"), str) else "overrides")
+    return SiteOptions(content_root=root, site_name=name if isinstance(name, str) else "", site_url=site_url(root),
+                       site_description=description if isinstance(description, str) else "",
+                       template_dirs=(templates,), language=language if isinstance(language, str) else "en",
+                       az_letter_pages_from=number("az_letter_pages_from"), az_page_size=number("az_page_size"),
+                       part_of_boxes=number("part_of_boxes"))

@@ -65,6 +65,20 @@ class OnestopConfig(Config):
     """Step-by-step guides a service page shows in full; the others are links."""
 
 
+class _NotTheEditorsBusiness(logging.Filter):
+    """MkDocs warns on every `serve --dirty` rebuild that a dirty build may have stale links: live
+    preview rebuilds every page a change touches (preview.py), so the warning only worries editors."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_warning() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _NotTheEditorsBusiness) for f in logger.filters):
+        logger.addFilter(_NotTheEditorsBusiness())
+
+
 def site_options(config: MkDocsConfig, plugin: OnestopConfig) -> SiteOptions:
     """The core's options, from mkdocs.yml."""
     root = Path(plugin.content_root) if plugin.content_root else Path(config.config_file_path).parent
@@ -126,6 +140,8 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         # replaces the site folder only when the build succeeded (on_shutdown). A --dirty build
         # adds to the folder it finds, so it cannot be (README).
         self._stage = command in ("build", "gh-deploy") and not dirty
+        if self._serving and dirty:
+            quiet_dirty_warning()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -149,7 +165,10 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             build = SiteBuild(site_options(config, self.config), self._preview, warn=log.warning)
             self._pages = MkDocsPages(build)
             checked, self._checked_site = self._checked_site, None
-            build.start(checked, report_problems=self.config.report_problems)
+            build.start(checked, report_problems=self.config.report_problems, show_problems=self._serving)
+        if build.problems:  # live preview: the problems show in the browser, and here
+            for problem in build.problems:
+                log.error(problem.format_text())
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self._pages is not None
