@@ -3,7 +3,8 @@
 For each N it generates a site (benchmarks/synthetic.py), then measures:
 - `onestop check` wall time;
 - `onestop build` wall time and peak memory of the whole process tree (workers included);
-- service pages' HTML size (median and max, raw and gzip), total site size, search index size;
+- service pages' HTML size (median and max, raw and gzip), total site size, search index size, and
+  the largest page of a guide that asks questions (gzip);
 - Hugo (Debian's `hugo`, installed when missing) building the same text as plain pages, and the ratio.
 
     python benchmarks/bench.py                 # N = 1,000, 5,000 and 10,000 (make bench)
@@ -54,6 +55,8 @@ class Run:
     search_kb_gzip: float
     hugo_s: float | None
     incremental_s: float | None
+    guided_gzip_max: int = 0
+    """The largest page of a guide that asks questions, gzipped."""
 
     @property
     def ms_per_page(self) -> float:
@@ -193,18 +196,19 @@ def measure(services: int, work: Path, hugo: str | None, incremental: bool) -> R
         hugo_site(site_repo, hugo_dir)
         hugo_s = timed([hugo, "--quiet", "-d", str(hugo_dir / "public")], hugo_dir).wall_s
     incremental_s = incremental_rebuild(site_repo) if incremental else None
+    guided = [gz(b) for b in (p.read_bytes() for p in site.glob("journeys/*/index.html")) if b"os-guide-data" in b]
     return Run(services, len(pages), check_s, build.wall_s, build.user_s, build.system_s, build.peak / 2**20,
                int(statistics.median(raw)), max(raw),
                int(statistics.median(zipped)), max(zipped), total / 2**20, search_gzip / 1024, hugo_s,
-               incremental_s)
+               incremental_s, max(guided, default=0))
 
 
 def table(runs: list[Run]) -> str:
     lines = ["| services | pages | check s | build s | build CPU s user + system | ms/page | peak MB (PSS) "
              "| service page raw median/max KB "
              "| gzip median/max KB | site MB | search index KB gzip | Hugo s | onestop/Hugo "
-             "| live-preview rebuild s |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| live-preview rebuild s | guided journey page gzip max KB |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         hugo = f"{r.hugo_s:.2f}" if r.hugo_s else "n/a"
         ratio = f"{r.build_s / r.hugo_s:.1f}" if r.hugo_s else "n/a"
@@ -213,7 +217,8 @@ def table(runs: list[Run]) -> str:
                      f"| {r.peak_mb:.0f} | {r.page_raw_median / 1024:.1f} / {r.page_raw_max / 1024:.1f} "
                      f"| {r.page_gzip_median / 1024:.1f} / {r.page_gzip_max / 1024:.1f} | {r.site_mb:.0f} "
                      f"| {r.search_kb_gzip:.0f} | {hugo} | {ratio} "
-                     f"| {f'{r.incremental_s:.2f}' if r.incremental_s is not None else 'n/a'} |")
+                     f"| {f'{r.incremental_s:.2f}' if r.incremental_s is not None else 'n/a'} "
+                     f"| {r.guided_gzip_max / 1024:.1f} |")
     return "\n".join(lines)
 
 

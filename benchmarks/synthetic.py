@@ -1,8 +1,9 @@
 """A synthetic government: N services over A agencies and J journeys, deterministic for a seed.
 
 The text is varied and realistic in shape (titles that start with verbs, one-sentence
-summaries, ~300-word Markdown descriptions with lists and links, fees, channels, prerequisites
-and "one of" steps), so that build time and page size resemble a real state's site.
+summaries, ~300-word Markdown descriptions with lists and links, fees, channels, prerequisites,
+"one of" steps, deadlines on a third of the services, and guides that ask questions and tailor
+their steps to the answers), so that build time and page size resemble a real state's site.
 
     python benchmarks/synthetic.py OUT_DIR --services 10000 --agencies 50 --journeys 40
 """
@@ -73,6 +74,24 @@ def _description(rng: random.Random, act: str, place: str, website: str) -> str:
     return "\n\n".join(parts)
 
 
+DEADLINES = [
+    "  - title: File your yearly report\n    every: year\n    due: {mm:02d}-{dd:02d}\n    remind_days: 30\n"
+    "    note: Late reports cost $50.\n",
+    "  - title: File your return\n    every: quarter\n    due_day: {dd}\n    remind_days: 7\n",
+    "  - title: Renew it\n    every: year\n    interval: {n}\n    from: start\n    remind_days: 60\n",
+    "  - title: Pay what you collected\n    every: month\n    due_day: {dd}\n",
+]
+
+
+def _deadlines(s: int) -> str:
+    """Deadlines for every third service, one or two of each kind in turn (no random numbers drawn,
+    so the rest of the site is the same as without them)."""
+    if s % 3:
+        return ""
+    kinds = [DEADLINES[(s // 3) % 4]] + ([DEADLINES[(s // 3 + 1) % 4]] if s % 2 else [])
+    return "deadlines:\n" + "".join(k.format(mm=s % 12 + 1, dd=s % 28 + 1, n=s % 5 + 1) for k in kinds)
+
+
 def _block(text: str, indent: int = 2) -> str:
     pad = " " * indent
     return "|\n" + "\n".join(pad + line if line else "" for line in text.splitlines())
@@ -135,10 +154,20 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
                 f"audience: [business]\nkeywords: [{keywords}]\n"
                 f"documents:\n  - Your business name and address\n  - A photo ID\n{fees}"
                 f"processing_time: {{text: \"{(d := rng.randint(0, 30))} business days\", max_days: {d}}}\n"
-                f"channels:\n{''.join(channels)}{requires}{related}"
+                f"channels:\n{''.join(channels)}{requires}{related}{_deadlines(s)}"
                 f"last_reviewed: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}\n")
         (out / "agencies" / agency_id / "services" / f"{service_id}.yml").write_text(text)
         refs.append(ref)
+
+    # Questions: every other journey asks two (where, and whether you have staff) and tailors itself
+    # with them: its conditional steps get an if:, and the first option of some "one of" steps too.
+    # The conditions come from the steps' positions, not the random generator, so the rest of the
+    # site is the same text as without them.
+    (out / "questions").mkdir()
+    (out / "questions" / "area.yml").write_text(
+        "text: Where will you trade?\noptions:\n  - id: north\n    label: In the north\n  - id: south\n"
+        "    label: In the south\n  - id: city\n    label: In the city\n")
+    (out / "questions" / "staff.yml").write_text("text: Will you have staff?\ntype: yes_no\n")
 
     # Journeys: every service is in at least one journey, in creation order, so that a service's
     # prerequisites (always created earlier) come in earlier steps.
@@ -147,21 +176,32 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
     for j in range(journeys):
         chunk = refs[j * per_journey: (j + 1) * per_journey] if j < journeys - 1 else refs[j * per_journey:]
         steps = []
-        i = 0
+        i = tailored = 0
+        # A journey has at most 50 steps (the schema's limit): a journey of many services takes
+        # them in larger steps (at most 12 services a step at 10,000 services: the limit is 20).
+        scale = max(1, -(-len(chunk) // 80))
         while i < len(chunk):
-            size = rng.choice([1, 1, 2, 3])
+            size = rng.choice([1, 1, 2, 3]) * scale
             group = chunk[i: i + size]
             i += size
             # 'one of' only when no service in the group requires another in the same group
             choose = "    choose: one\n" if len(group) > 1 and rng.random() < 0.3 else ""
             when = "    when: If it applies to your business\n" if rng.random() < 0.2 else ""
+            guided = j % 2 == 0
+            if guided and when:
+                when += ("    if: {area: [north, south]}\n", "    if: {staff: yes}\n")[tailored % 2]
+                tailored += 1
+            services = ", ".join(group)
+            if guided and choose and len(steps) % 3 == 0:  # the first option only in the city
+                services = ", ".join([f"{{service: {group[0]}, if: {{area: city}}}}", *group[1:]])
             steps.append(f"  - title: Step for {rng.choice(THINGS)}\n{choose}{when}"
-                         f"    services: [{', '.join(group)}]\n")
+                         f"    services: [{services}]\n")
         related = f"related_journeys: [journey-{(j + 1) % journeys}]\n" if journeys > 1 else ""
+        questions = "questions: [area, staff]\n" if j % 2 == 0 else ""
         (out / "journeys" / f"journey-{j}.yml").write_text(
             f"title: \"Guide {j}: {rng.choice(VERBS).lower()} {rng.choice(THINGS)}\"\n"
             f"summary: Every step to {rng.choice(VERBS).lower()} {rng.choice(THINGS)} in one place.\n"
-            f"audience: [business]\nsteps:\n{''.join(steps)}{related}")
+            f"audience: [business]\n{questions}steps:\n{''.join(steps)}{related}")
     return out
 
 

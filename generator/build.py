@@ -7,36 +7,46 @@ A site-engine adapter drives one `SiteBuild` per build through three calls, in t
   engine touches the site folder, so broken content never empties an existing site; then start
   the page writers, which render while the engine works;
 - `index_pages()` and `files(content_pages)`: the pages that go through the engine (home, the
-  lists, search) and the files it copies as they are (open data, JSON Schemas, the search index);
+  lists, search) and the files it copies as they are (open data, JSON Schemas, the search index, calendar files);
 - `finish(shells, site_dir, engine_pages)`: with the engine's page shells, write every journey,
   agency and service page, keep live preview's memory, write the sitemap.
 
 `cancel()` stops the page writers if the engine fails in between.
+
+In live preview (`show_problems`), content with errors does not stop the build: every page the
+engine renders is the page of problems instead (preview_page.py), and so is every page of an entity
+the last good build wrote, until a save fixes them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import fields
 from pathlib import Path
 
+from .deadlines import calendar_files
 from .graph import Site
 from .i18n import Words, load_words
 from .opendata import open_data_files
 from .options import SiteOptions
-from .output import write_sitemap
-from .page_types import item_page_urls
+from .output import page_path, write_sitemap
+from .page_types import INDEX_PAGES, ITEM_PAGES, PageType, item_page_urls
 from .page_writers import PageWriters
 from .parallel import CollectorPause
 from .pipeline import check
 from .preview import Preview, template_fingerprint
+from .preview_page import problems_html, problems_page
 from .problems import BuildFailure, Problem
 from .render import GeneratedPage, Renderer
 from .schemas import published_schemas
-from .search import ContentPage, site_search
+from .search import ContentPage, load_synonyms, site_search
 from .shell import Shell
 
 log = logging.getLogger("onestop")
+_ONE_PAGE = next(f.default for f in fields(PageType) if f.name == "keys")
+"""The `keys` of a page type that has one page (home, the lists, search)."""
 
 
 class ContentProblems(BuildFailure):
@@ -59,6 +69,9 @@ class SiteBuild:
         self._site: Site | None = None
         self._writers: PageWriters | None = None
         self._collector = CollectorPause()
+        self.problems: list[Problem] | None = None
+        """Live preview only: the content's problems, shown instead of the site (start(show_problems))."""
+        self._problems_body = ""
 
     @property
     def site(self) -> Site:
@@ -66,19 +79,24 @@ class SiteBuild:
             raise RuntimeError("SiteBuild.start() has not run")
         return self._site
 
-    def start(self, checked: Site | None = None, report_problems: bool = True) -> None:
+    def start(self, checked: Site | None = None, report_problems: bool = True, show_problems: bool = False) -> None:
         """Check the content (unless `checked`, a site the caller has just checked) and start the
-        page writers. Raises ContentProblems when the content has errors."""
+        page writers. Raises ContentProblems when the content has errors; with `show_problems`
+        (live preview) the build goes on to show them instead (`problems`)."""
         self._collector.pause()
         if checked is None:
             result = check(self.options.content_root, self.options.today,
-                           self.preview.checks if self.preview else None)
+                           self.preview.checks if self.preview else None, self.options.pages_dir)
             if report_problems:
                 for problem in result.warnings:
                     self._warn(problem.format_text())
             if result.failed(self.options.strict):
                 self._collector.resume()
-                raise ContentProblems(result.errors or result.warnings)
+                if not show_problems:
+                    raise ContentProblems(result.errors or result.warnings)
+                self.problems = result.errors or result.warnings
+                self._problems_body = problems_html(self.renderer, self.problems)
+                return
             checked = result.site
         assert checked is not None
         self._site = checked
@@ -89,17 +107,31 @@ class SiteBuild:
 
     def index_pages(self) -> list[GeneratedPage]:
         """The pages the engine renders itself, with their bodies."""
+        if self.problems is not None:
+            return [problems_page(self.renderer, self.problems, t.url(None), t.kind, self._problems_body)
+                    for t in INDEX_PAGES if t.keys is _ONE_PAGE]
         return list(self.renderer.index_pages(self.site))
+
+    def body(self, html: str) -> str:
+        """A page's body as the engine renders it: the page of problems, while there are some."""
+        return html if self.problems is None else self._problems_body
 
     def files(self, content_pages: Iterable[ContentPage]) -> dict[str, str]:
         """The files the engine publishes as they are: path from the site root -> text."""
+        if self.problems is not None:
+            return {}
         files = open_data_files(self.site, self.preview.open_data if self.preview else None)
         files.update(published_schemas())
-        files.update(site_search(self.site, list(content_pages), self.words).files)
+        synonyms, _ = load_synonyms(self.options.content_root)  # its problems are the check's (pipeline.py)
+        files.update(site_search(self.site, list(content_pages), self.words, synonyms).files)
+        files.update(calendar_files(self.site, self.words, self.options.site_name, self.options.base_url,
+                                    self.options.today or dt.date.today()))
         return files
 
     def finish(self, shells: dict[str, Shell], site_dir: Path, engine_pages: list[str]) -> int:
         """Write the pages of every entity and the sitemap; returns how many pages the site has."""
+        if self.problems is not None:
+            return self._finish_with_problems(shells, site_dir, engine_pages)
         try:
             site, preview = self.site, self.preview
             fingerprint = template_fingerprint(self.options, shells) if preview and preview.dirty else ""
@@ -121,6 +153,24 @@ class SiteBuild:
             return len(engine_pages) + len(item_urls)
         finally:
             self._collector.resume()
+
+    def _finish_with_problems(self, shells: dict[str, Shell], site_dir: Path, engine_pages: list[str]) -> int:
+        """Every page of an entity the last good build wrote becomes the page of problems, in its
+        own page shell (so that its links and styles work at its depth); the next good build
+        renders every page again."""
+        preview, written = self.preview, 0
+        if preview is not None and preview.memory is not None:
+            kinds = {t.url(key): t.kind for t in ITEM_PAGES if t.entities for key in t.entities(preview.memory.site)}
+            for url in preview.memory.depends_on:
+                if url in kinds and kinds[url] in shells and page_path(site_dir, url).is_file():
+                    page = problems_page(self.renderer, self.problems or [], url, kinds[url], self._problems_body)
+                    page_path(site_dir, url).write_text(
+                        shells[kinds[url]].fill(url, page.title, page.description, page.html), encoding="utf-8")
+                    written += 1
+            preview.memory = None
+        if preview is not None:
+            preview.engine_pages = list(engine_pages)
+        return len(engine_pages) + written
 
     def cancel(self) -> None:
         """The engine failed: stop the page writers."""

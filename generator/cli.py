@@ -11,17 +11,24 @@ from pathlib import Path
 
 from .parallel import collector_paused
 from .pipeline import CheckResult, check
-from .problems import Problem
+from .problems import BuildFailure, Problem
 from .tools.repository import repository_problems
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
+"""--today within these: the rules count a year and more either side of it (past 9999, a traceback)."""
+
+
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD; got {text!r}") from None
+    if not EARLIEST <= day <= LATEST:
+        raise argparse.ArgumentTypeError(f"expected a date between {EARLIEST} and {LATEST}; got {text!r}")
+    return day
 
 
 GITHUB_ANNOTATION_LIMIT = 10
@@ -58,10 +65,12 @@ def _not_a_site(root: Path) -> bool:
 
 
 def _run_check(args: argparse.Namespace) -> tuple[CheckResult, int]:
+    from .engines.mkdocs.config import docs_dir
+
     root = Path(args.root)
     if _not_a_site(root):
         return CheckResult([], None), EXIT_USAGE
-    result = check(root, args.today)
+    result = check(root, args.today, pages_dir=docs_dir(root))
     if args.command == "check":
         result = result.with_problems(repository_problems(root, result.site))
     _print_problems(result.problems, args.format)
@@ -78,17 +87,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     if code != EXIT_OK:
         print("onestop: nothing was built; fix the problems above and run again", file=sys.stderr)
         return code
+    from .engines.mkdocs.config import docs_dir
     from .engines.mkdocs.run import EngineError, build_with_mkdocs
-    from .output import staged_directory
+    from .output import site_dir_problem, staged_directory
 
     root = Path(args.root)
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    unsafe = site_dir_problem(root, site_dir, (docs_dir(root).name,))
+    if unsafe:
+        print(f"onestop: nothing was built: {unsafe}, and a build replaces its site folder whole; "
+              "choose a folder of its own, e.g. --site-dir site", file=sys.stderr)
+        return EXIT_USAGE
     try:
         with staged_directory(site_dir) as staging:
             pages = build_with_mkdocs(root / "mkdocs.yml", staging, strict=args.strict,
                                       today=args.today.isoformat() if args.today else None, site=result.site)
     except EngineError as exc:
         print(f"onestop: build failed, {site_dir} left as it was: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"onestop: build failed, {site_dir} left as it was: {_os_error(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"onestop: built {pages} pages into {site_dir}", file=sys.stderr)
     return EXIT_OK
@@ -124,7 +142,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(new.path)
     steps = {"service": "then add it to a step of a journey in journeys/, so citizens find it on their way",
              "journey": "then list each step's services as agency-id/service-id",
-             "agency": "then add its services with: onestop new service " + args.name + "/SERVICE-ID"}
+             "agency": "then add its services with: onestop new service " + args.name + "/SERVICE-ID",
+             "question": f"then ask it in a journey (questions: [{args.name}]) and use it in a step's if:"}
     print(f"onestop: wrote {new.path}: fill in each empty key, {steps[args.kind]}, and run onestop check",
           file=sys.stderr)
     del path
@@ -165,29 +184,47 @@ def _output(text: str, path: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _snapshot_failed(exc: Exception) -> int:
+    _print_problems(getattr(exc, "problems", []), "text")
+    print(f"onestop: {exc}", file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
 def cmd_report(args: argparse.Namespace) -> int:
+    from .tools.diff import SnapshotError, changed_services, snapshot, snapshot_of
     from .tools.report import health, to_json, to_markdown
 
     result = _linked_site(args)
     if result is None:
         return EXIT_PROBLEMS
     assert result.site is not None
-    report = health(result.site, args.today or dt.date.today())
+    only = None
+    if args.changed:
+        try:
+            only = changed_services(snapshot(Path(args.changed), args.today), snapshot_of(result.site))
+        except SnapshotError as exc:
+            return _snapshot_failed(exc)
+    report = health(result.site, args.today or dt.date.today(), only)
     _output(to_json(report) if args.format == "json" else to_markdown(report, args.site_url or None),
             args.output)
     return EXIT_OK
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .tools.diff import SnapshotError, compare, snapshot, to_markdown
+    from .engines.mkdocs.config import site_options
+    from .i18n import load_words
+    from .render import Renderer
+    from .tools.diff import SnapshotError, compare, snapshot
+    from .tools.diff_markdown import to_markdown
 
+    head_root = Path(args.head or args.root)
     try:
-        base = snapshot(Path(args.base), args.today)
-        head = snapshot(Path(args.head or args.root), args.today)
-    except SnapshotError as exc:
-        _print_problems(exc.problems, "text")
-        print(f"onestop: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        options = site_options(head_root)  # both sides through the same templates and words
+        renderer = Renderer(options, load_words(head_root, options.language))
+        base = snapshot(Path(args.base), args.today, renderer)
+        head = snapshot(head_root, args.today, renderer)
+    except (SnapshotError, BuildFailure) as exc:
+        return _snapshot_failed(exc)
     _output(to_markdown(compare(base, head), base, head, args.site_url or None), args.output)
     return EXIT_OK
 
@@ -232,12 +269,12 @@ def _tool_commands(commands: argparse._SubParsersAction) -> None:  # type: ignor
         p.add_argument("--output", help="append to this file instead of printing (e.g. $GITHUB_STEP_SUMMARY)")
         p.add_argument("--site-url", help=site_url_help)
 
-    p = tool("new", cmd_new, "write a commented skeleton for a new service, journey or agency",
+    p = tool("new", cmd_new, "write a commented skeleton for a new service, journey, agency or question",
              "Write a commented skeleton for a new file, with the line that gives editors' YAML language servers "
              "its schema. Fill in each empty key, then run onestop check.",
              "examples: onestop new service pa-dos/register-llc | onestop new journey open-a-shop | "
-             "onestop new agency pa-dos")
-    p.add_argument("kind", choices=("service", "journey", "agency"), help="what to add")
+             "onestop new agency pa-dos | onestop new question location")
+    p.add_argument("kind", choices=("service", "journey", "agency", "question"), help="what to add")
     p.add_argument("name", help="AGENCY/SERVICE for a service (e.g. pa-dos/register-llc); the id otherwise")
     place(p)
     place(tool("codeowners", cmd_codeowners, "write .github/CODEOWNERS from the agencies' owners",
@@ -249,11 +286,16 @@ def _tool_commands(commands: argparse._SubParsersAction) -> None:  # type: ignor
              "within 30 days, in no journey, with no offline channel, with a summary above US grade 9.")
     place(p)
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--changed", metavar="BASE",
+                   help="only the services this content changes compared with BASE, a content tree (e.g. a checkout "
+                        "of main made with git worktree add)")
     output(p, "link each service to its page at this address")
     p = tool("diff", cmd_diff, "what a change does to the site's pages, as Markdown",
-             "Compare two versions of the site (each a content tree or a built site folder): pages added, "
-             "removed and changed, by agency, and journeys whose steps changed.")
-    p.add_argument("base", help="the version before: a content tree (e.g. a checkout of main) or a built site")
+             "Compare two versions of the content (each a content tree: a folder with agencies/): each service, "
+             "journey and agency added, removed or changed, with its values before and after and how many pages "
+             "it changes, by agency; journeys' steps; the pages that show a change made elsewhere.")
+    p.add_argument("base", help="the version before: a content tree (e.g. a checkout of main made with "
+                                "git worktree add)")
     p.add_argument("head", nargs="?", help="the version after (default: --root)")
     place(p)
     output(p, "link each page to this address")
@@ -267,6 +309,12 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _os_error(exc: OSError) -> str:
+    """An error of the machine (a folder it cannot write, a full disk) in one line: what and where."""
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -274,6 +322,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the machine, not the content: one line, never a traceback
+        print(f"onestop: {args.command} failed: {_os_error(exc)}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 if __name__ == "__main__":

@@ -2,10 +2,12 @@
 
 The theme writes a few small inline scripts into each page (mkdocs-material's storage helpers,
 its colour palette switch, tab restoring). Rather than allow inline script at all, each one gets
-its SHA-256 hash in the page's policy, computed from the page as written: a theme upgrade that
-changes them keeps working, and anything else (an injected `<script>`, an `onerror=` attribute,
-a `javascript:` link) is refused by the browser. Data blocks (`application/json`,
-`application/ld+json`) are not run, so they need no hash.
+its SHA-256 hash in the page's policy, computed from the theme's templates (`template_inlines`:
+the scripts and styles written in them, rendered by the engine adapter for the page's place in
+the site), never from the page as written: a theme upgrade that changes them keeps working, and
+anything else (a `<script>` in a hand-written page, an `onerror=` attribute, a `javascript:` link)
+is refused by the browser. Data blocks (`application/json`, `application/ld+json`) are not run,
+so they need no hash.
 
 A `<meta>` policy cannot set `frame-ancestors` or reporting; a server that can send headers should
 send this same policy as a header and add `frame-ancestors 'none'`.
@@ -16,6 +18,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 POLICY: dict[str, str] = {
     "default-src": "'none'",
@@ -57,10 +61,37 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
-def policy(html: str) -> str:
+def inline_styles(html: str) -> list[str]:
+    return [m.group("body") for m in _STYLE.finditer(html)]
+
+
+@dataclass(frozen=True)
+class Inlines:
+    """The inline scripts and styles a page may run: those the theme's templates write."""
+
+    scripts: frozenset[str] = frozenset()
+    styles: frozenset[str] = frozenset()
+
+
+def template_inlines(sources: Iterable[str]) -> Inlines:
+    """The inline scripts and styles written in templates' sources, as template source still (the
+    adapter renders each for the page's place: a script may say where the site's root is)."""
+    scripts: set[str] = set()
+    styles: set[str] = set()
+    for source in sources:
+        scripts.update(inline_scripts(source))
+        styles.update(inline_styles(source))
+    return Inlines(frozenset(scripts), frozenset(styles))
+
+
+NO_INLINES = Inlines()
+
+
+def policy(allowed: Inlines = NO_INLINES) -> str:
+    """The policy of a page that may run `allowed` (rendered theme scripts and styles) inline."""
     directives = dict(POLICY)
-    scripts = sorted({sha256(body) for body in inline_scripts(html)})
-    styles = sorted({sha256(m.group("body")) for m in _STYLE.finditer(html)})
+    scripts = sorted({sha256(body) for body in allowed.scripts})
+    styles = sorted({sha256(body) for body in allowed.styles})
     if scripts:
         directives["script-src"] += " " + " ".join(scripts)
     if styles:
@@ -68,12 +99,14 @@ def policy(html: str) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def add_csp(html: str) -> str:
-    """`html` with its policy as the first thing the browser reads after the character set."""
+def add_csp(html: str, allowed: Inlines = NO_INLINES) -> str:
+    """`html` with its policy as the first thing the browser reads after the character set. Only
+    the `allowed` inline scripts and styles that the page holds are listed."""
     if _EXISTING.search(html):
         return html
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    present = Inlines(allowed.scripts & set(inline_scripts(html)), allowed.styles & set(inline_styles(html)))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(present)}">'
     return html[: anchor.end()] + "\n    " + meta + html[anchor.end():]

@@ -75,13 +75,21 @@ Applies = Callable[[Step, ServiceRef | None], bool]
 """Whether a step (service None) or one service of a step applies to the citizen."""
 
 
+def unanswered(step: Step, ref: ServiceRef | None) -> bool:
+    """Whether a step (service None), or a service of an "all" step, is optional when nothing is
+    answered: it has a condition, in words or as `if:`."""
+    return step.optional if ref is None else step.condition_of(ref) is not None
+
+
 def journey_fees(steps: Iterable[Step], services: Mapping[ServiceRef, Service],
-                 applies: Applies | None = None) -> FeeTotals:
+                 applies: Applies | None = None, optional: Applies = unanswered) -> FeeTotals:
     """The fees of the steps (and services) that apply, added up like with like.
 
-    The low end leaves out optional steps and takes the cheapest option of a "choose one" step;
-    the high end takes every step and the dearest option. `applies` (guided plans) drops the steps
-    and options that do not apply; without it every step and option counts."""
+    The low end leaves out optional steps (and optional services of "all" steps) and takes the
+    cheapest option of a "choose one" step; the high end takes every step and the dearest option.
+    `applies` (guided plans) drops the steps and options that do not apply, and `optional` says
+    which of the others may not (conditions.py); without them every step and option counts, and
+    what has a condition is optional."""
     steps = [s for s in steps if applies is None or applies(s, None)]
     chosen = [(s, [services[r] for r in s.services if applies is None or applies(s, r)]) for s in steps]
     currency = main_currency(svc for _, options in chosen for svc in options)
@@ -90,16 +98,20 @@ def journey_fees(steps: Iterable[Step], services: Mapping[ServiceRef, Service],
     unknown: list[ServiceRef] = []
     uncounted: list[ServiceRef] = []
     for step, options in chosen:
-        counted = [service_amounts(s, currency) for s in options if s.fees is not None]
+        known = [s for s in options if s.fees is not None]
+        counted = [service_amounts(s, currency) for s in known]
         unknown += [s.ref for s in options if s.fees is None and s.ref not in unknown]
         uncounted += [s.ref for s in options if _uncounted(s, currency) and s.ref not in uncounted]
         for name in PERIODS:
             values = [amounts.get(name, 0.0) for amounts in counted]
             if not any(name in amounts for amounts in counted):
                 continue
-            one = step.choose == "one"
-            step_low, step_high = (min(values), max(values)) if one else (sum(values), sum(values))
-            low[name] = low.get(name, 0.0) + (0.0 if step.optional else step_low)
+            if step.choose == "one":
+                step_low, step_high = min(values), max(values)
+            else:
+                step_low = sum(v for s, v in zip(known, values) if not optional(step, s.ref))
+                step_high = sum(values)
+            low[name] = low.get(name, 0.0) + (0.0 if optional(step, None) else step_low)
             high[name] = high.get(name, 0.0) + step_high
     low.setdefault("once", 0.0)
     high.setdefault("once", 0.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from urllib.parse import urlsplit
 
 from babel.dates import format_date
 
@@ -60,3 +61,16 @@ def _split_extension(phone: str) -> tuple[str, str]:
 
 def address_lines(address: str) -> list[str]:
     return [line.strip() for line in address.strip().splitlines() if line.strip()]
+
+
+def url_host(url: str) -> str:
+    """Where a link goes, as a citizen reads it: 'https://www.irs.gov/ein' -> 'irs.gov'."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def url_text(url: str) -> str:
+    """A link's address to read or copy, without the scheme: 'https://file.dos.pa.gov/' -> 'file.dos.pa.gov'."""
+    parts = urlsplit(url)
+    text = (parts.netloc + parts.path).rstrip("/")
+    return text + ("?" + parts.query if parts.query else "")

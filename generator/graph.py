@@ -11,20 +11,25 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from .fees import FeeTotals, journey_fees
+from .fees import Applies, FeeTotals, journey_fees, unanswered
 from .load import SourceFile
 from .model import (
     Agency,
     Channel,
+    Condition,
     Contact,
+    Deadline,
     Fee,
     Journey,
     LegalBasis,
+    Option,
     ProcessingTime,
+    Question,
     Service,
+    ServiceCondition,
     ServiceRef,
     Step,
 )
@@ -42,27 +47,39 @@ def reverse_key(kind: str, key: object) -> str:
 
 
 def find_cycles(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
-    """Each distinct cycle once, as a list of nodes starting at its smallest (a -> b -> ... )."""
-    state: dict[str, int] = {}  # 1: on the current path, 2: finished
-    stack: list[str] = []
-    found: dict[frozenset[str], list[str]] = {}
+    """Each distinct cycle once, as a list of nodes starting at its smallest (a -> b -> ... ).
 
-    def visit(node: str) -> None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in edges.get(node, ()):
+    Iterative (an explicit stack of (node, next edge to follow)): a `requires` chain thousands of
+    services long is walked like a short one, with no recursion to exhaust."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    path: list[str] = []
+    on_path: dict[str, int] = {}  # node -> its index in path
+    found: dict[frozenset[str], list[str]] = {}
+    for start in sorted(edges):
+        if start in state:
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        state[start], on_path[start] = 1, 0
+        path.append(start)
+        while stack:
+            node, index = stack[-1]
+            targets = edges.get(node, ())
+            if index == len(targets):
+                stack.pop()
+                path.pop()
+                del on_path[node]
+                state[node] = 2
+                continue
+            stack[-1] = (node, index + 1)
+            nxt = targets[index]
             if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):]
+                cycle = path[on_path[nxt]:]
                 first = cycle.index(min(cycle))
                 found.setdefault(frozenset(cycle), cycle[first:] + cycle[:first])
             elif nxt not in state:
-                visit(nxt)
-        stack.pop()
-        state[node] = 2
-
-    for node in sorted(edges):
-        if node not in state:
-            visit(node)
+                state[nxt], on_path[nxt] = 1, len(path)
+                path.append(nxt)
+                stack.append((nxt, 0))
     return sorted(found.values())
 
 
@@ -114,7 +131,9 @@ class Site:
     required_by: dict[ServiceRef, tuple[ServiceRef, ...]]
     """Service -> the services that list it under `requires`."""
     totals: dict[str, JourneyTotals]
-    """Journey id -> its totals."""
+    """Journey id -> its totals (every step and option counted: no answers given)."""
+    questions: dict[str, Question] = field(default_factory=dict)
+    """Question id -> the question, for the journeys that ask it."""
 
     def agency_of(self, ref: ServiceRef) -> Agency:
         return self.agencies[ref.agency]
@@ -150,40 +169,84 @@ def _service(source: SourceFile) -> Service:
         related=tuple(ServiceRef.parse(r) for r in d.get("related", ())),
         legal_basis=tuple(LegalBasis(**b) for b in d.get("legal_basis", ())),
         last_reviewed=dt.date.fromisoformat(d["last_reviewed"]), source_path=source.path,
+        deadlines=tuple(_deadline(x) for x in d.get("deadlines", ())),
     )
 
 
-def _journey(source: SourceFile) -> Journey:
+def _deadline(d: dict[str, Any]) -> Deadline:
+    due = tuple(int(part) for part in d["due"].split("-")) if "due" in d else None
+    return Deadline(title=d["title"], every=d["every"], interval=d.get("interval", 1),
+                    due=due,  # type: ignore[arg-type]
+                    due_day=d.get("due_day"), from_start=d.get("from") == "start",
+                    remind_days=d.get("remind_days"), note=d.get("note"))
+
+
+def condition(data: Mapping[str, Any] | None) -> Condition | None:
+    """An `if:` mapping as a Condition: each question with the answers for which it holds."""
+    if data is None:
+        return None
+    return Condition(tuple((q, (a,) if isinstance(a, str) else tuple(a)) for q, a in data.items()))
+
+
+def step_service(entry: str | Mapping[str, Any]) -> tuple[ServiceRef, Condition | None]:
+    """One entry of a step's `services`: a ref, or `{service: ref, if: ...}`."""
+    if isinstance(entry, str):
+        return ServiceRef.parse(entry), None
+    return ServiceRef.parse(entry["service"]), condition(entry["if"])
+
+
+def _step(number: int, s: Mapping[str, Any]) -> Step:
+    entries = [step_service(e) for e in s.get("services", ())]
+    return Step(number=number, title=s["title"], description=s.get("description"),
+                services=tuple(ref for ref, _ in entries), choose=s.get("choose", "all"), when=s.get("when"),
+                condition=condition(s.get("if")),
+                service_conditions=tuple(ServiceCondition(ref, c) for ref, c in entries if c is not None))
+
+
+def journey_entity(source: SourceFile) -> Journey:
     d = source.data
-    steps = tuple(
-        Step(number=i, title=s["title"], description=s.get("description"),
-             services=tuple(ServiceRef.parse(r) for r in s.get("services", ())),
-             choose=s.get("choose", "all"), when=s.get("when"))
-        for i, s in enumerate(d["steps"], start=1)
-    )
+    steps = tuple(_step(i, s) for i, s in enumerate(d["steps"], start=1))
     return Journey(id=source.id, title=d["title"], summary=d["summary"], audience=_tuple(d["audience"]),
                    description=d.get("description"), steps=steps,
-                   related_journeys=_tuple(d.get("related_journeys")), source_path=source.path)
+                   related_journeys=_tuple(d.get("related_journeys")), source_path=source.path,
+                   questions=_tuple(d.get("questions")))
+
+
+YES_NO = (Option("yes", None), Option("no", None))
+"""The answers of a yes/no question; the catalogue words their labels."""
+
+
+def question_entity(source: SourceFile) -> Question:
+    d = source.data
+    kind = d.get("type", "one")
+    options = YES_NO if kind == "yes_no" else tuple(Option(o["id"], o["label"]) for o in d["options"])
+    return Question(id=source.id, text=d["text"], hint=d.get("hint"), type=kind, options=options,
+                    source_path=source.path)
 
 
 def _max_days(service: Service) -> int | None:
     return service.processing_time.max_days if service.processing_time else None
 
 
-def journey_totals(journey: Journey, services: Mapping[ServiceRef, Service]) -> JourneyTotals:
+def journey_totals(journey: Journey, services: Mapping[ServiceRef, Service], applies: Applies | None = None,
+                   optional: Applies = unanswered) -> JourneyTotals:
+    """The totals of the steps and options that apply (every one, without `applies`); see journey_fees."""
     days = timed_steps = with_services = 0
     untimed: list[ServiceRef] = []
     for step in journey.steps:
-        step_services = [services[r] for r in step.services]
+        if applies is not None and not applies(step, None):
+            continue
+        step_services = [services[r] for r in step.services if applies is None or applies(step, r)]
         timed = [d for d in map(_max_days, step_services) if d is not None]
         untimed += [s.ref for s in step_services if _max_days(s) is None and s.ref not in untimed]
         days += max(timed, default=0)
         with_services += bool(step_services)
         timed_steps += bool(step_services) and len(timed) == len(step_services)
-    return JourneyTotals(journey_fees(journey.steps, services), days, tuple(untimed), timed_steps, with_services)
+    return JourneyTotals(journey_fees(journey.steps, services, applies, optional), days, tuple(untimed), timed_steps,
+                         with_services)
 
 
-_ENTITY = {"agency": _agency, "service": _service, "journey": _journey}
+_ENTITY = {"agency": _agency, "service": _service, "journey": journey_entity, "question": question_entity}
 
 
 def _entity(source: SourceFile, memo: dict[str, tuple[SourceFile, Any]] | None) -> Any:
@@ -208,6 +271,8 @@ def link(files: list[SourceFile], memo: dict[str, tuple[SourceFile, Any]] | None
                                          key=lambda s: (s.title.lower(), str(s.ref)))}
     journeys = {j.id: j for j in sorted((_entity(f, memo) for f in files if f.kind == "journey"),
                                         key=lambda j: j.title.lower())}
+    questions = {q.id: q for q in sorted((_entity(f, memo) for f in files if f.kind == "question"),
+                                         key=lambda q: q.id)}
 
     services_of_agency: dict[str, list[ServiceRef]] = defaultdict(list)
     for ref in services:
@@ -232,4 +297,5 @@ def link(files: list[SourceFile], memo: dict[str, tuple[SourceFile, Any]] | None
         uses={r: tuple(uses.get(r, ())) for r in services},
         required_by={r: tuple(required_by.get(r, ())) for r in services},
         totals={j.id: journey_totals(j, services) for j in journeys.values()},
+        questions=questions,
     )

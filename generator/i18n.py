@@ -27,6 +27,9 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
+from .problems import BuildFailure
+from .reading import Refused, read_bytes
+
 SOURCE_LANGUAGE = "en"
 CATALOGUE_DOMAIN = "messages"
 LOCALES_DIR = "locales"
@@ -75,14 +78,17 @@ def load_words(root: Path | None, language: str = SOURCE_LANGUAGE) -> Words:
     """The words of `language`: its catalogue in the site repository at `root`, compiled now, or
     the words as written when there is none (English, the source language)."""
     path = catalogue_path(root, language) if root is not None else None
-    if path is None or not path.is_file():
+    if root is None or path is None or not (path.exists() or path.is_symlink()):
         return Words(language)
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
     from babel.support import Translations
 
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=language)
+    try:
+        raw = read_bytes(root, path)
+    except Refused as exc:
+        raise BuildFailure(exc.problem.format_text()) from None
+    catalog = read_po(io.BytesIO(raw), locale=language)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)

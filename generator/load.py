@@ -8,17 +8,18 @@ reported and left out, so that one run reports every problem in every file.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from .problems import Problem, Severity
-from .yamlfile import JsonPath, Positions, YamlProblem, parse_yaml
+from .reading import Refused, link_problem, read_bytes
+from .yamlfile import MAX_FILE_BYTES, JsonPath, Positions, YamlProblem, parse_yaml
 
 __all__ = ["JsonPath", "Positions", "parse_yaml"]
 
-Kind = Literal["agency", "service", "journey"]
+Kind = Literal["agency", "service", "journey", "question"]
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,18 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+def _yaml_ending(name: str) -> str | None:
+    """How a name that looks like YAML ends ('.yml', '.YAML', '.yml.' ...), in any case and with any
+    dots or spaces after it (which some systems drop); None for a name that does not."""
+    base = name.rstrip(" .")
+    for ending in (".yaml", ".yml"):
+        if base.lower().endswith(ending):
+            return name[len(base) - len(ending):]
+    return None
+
+
 def _is_yaml(name: str) -> bool:
-    return name.endswith((".yml", ".yaml"))
+    return _yaml_ending(name) is not None
 
 
 def _hidden_parts(parts: tuple[str, ...]) -> bool:
@@ -79,38 +90,44 @@ def _hidden_parts(parts: tuple[str, ...]) -> bool:
         parts[-1].startswith(".") and not _is_yaml(parts[-1]))
 
 
+def _listed(directory: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError:
+        return []
+
+
 def _tree(folder: Path) -> list[tuple[tuple[str, ...], Path, bool, bool]]:
     """Everything under `folder`, in the order of sorted(folder.rglob("*")) and, like it, not
     descending into linked folders: (parts relative to `folder`, path, is a folder, is a link).
-    One scandir per folder: rglob, sorting Paths and a stat per entry took a tenth of a check."""
+    One scandir per folder: rglob, sorting Paths and a stat per entry took a tenth of a check.
+    Iterative (a stack of folders being listed), so no depth of folders exhausts the stack."""
     found: list[tuple[tuple[str, ...], Path, bool, bool]] = []
-
-    def visit(directory: Path, rel: tuple[str, ...]) -> None:
+    stack: list[tuple[Path, tuple[str, ...], Iterator[os.DirEntry[str]]]] = [(folder, (), iter(_listed(folder)))]
+    while stack:
+        directory, rel, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        parts = (*rel, entry.name)
+        is_link = entry.is_symlink()
         try:
-            with os.scandir(directory) as entries:
-                listed = sorted(entries, key=lambda e: e.name)
+            is_dir = entry.is_dir()  # follows a link, as Path.is_dir does
         except OSError:
-            return
-        for entry in listed:
-            parts = (*rel, entry.name)
-            is_link = entry.is_symlink()
-            try:
-                is_dir = entry.is_dir()  # follows a link, as Path.is_dir does
-            except OSError:
-                is_dir = False
-            path = directory / entry.name
-            found.append((parts, path, is_dir, is_link))
-            if is_dir and not is_link:
-                visit(path, parts)
-
-    visit(folder, ())
+            is_dir = False
+        path = directory / entry.name
+        found.append((parts, path, is_dir, is_link))
+        if is_dir and not is_link:
+            stack.append((path, parts, iter(_listed(path))))
     return found
 
 
-CONTENT_FOLDERS = ("agencies", "journeys")
+CONTENT_FOLDERS = ("agencies", "journeys", "questions")
 """The top folders of the layout."""
 _LAYOUT_HINT = ("content files go in agencies/<agency>/agency.yml, "
-                "agencies/<agency>/services/<service>.yml or journeys/<journey>.yml")
+                "agencies/<agency>/services/<service>.yml, journeys/<journey>.yml or questions/<question>.yml")
 
 
 def classify(parts: tuple[str, ...]) -> tuple[Kind, str, str | None] | None:
@@ -122,6 +139,8 @@ def classify(parts: tuple[str, ...]) -> tuple[Kind, str, str | None] | None:
             return "service", name[: -len(".yml")], agency
         case ("journeys", name) if name.endswith(".yml"):
             return "journey", name[: -len(".yml")], None
+        case ("questions", name) if name.endswith(".yml"):
+            return "question", name[: -len(".yml")], None
     return None
 
 
@@ -143,8 +162,10 @@ def _discover(root: Path, problems: list[Problem]) -> list[_Candidate]:
             place = classify(parts)
             if place is not None:
                 found.append(_Candidate(entry, *place))
-            elif entry.suffix == ".yaml":
-                outside.refuse(entry, "content files must end in .yml, not .yaml", f"rename it to {entry.stem}.yml")
+            elif (ending := _yaml_ending(entry.name)) != ".yml":
+                stem = entry.name[: len(entry.name) - len(str(ending))]
+                outside.refuse(entry, f"content files must end in .yml, not {ending}",
+                               f"rename it to {stem or 'an-id'}.yml")
             else:
                 outside.refuse(entry, "YAML file outside the expected layout", _LAYOUT_HINT)
     return found
@@ -168,13 +189,11 @@ class _Outside:
         self.problems.append(Problem(_rel(self.root, path), 1, 1, Severity.ERROR, message, hint))
 
     def __call__(self, path: Path) -> bool:
-        """Whether `path` is a link out of the repository (refused, once)."""
-        try:
-            path.resolve().relative_to(self.root.resolve())
-        except ValueError:
-            self.refuse(path, "symlink points outside the repository; refused", "replace the link with the file itself")
-            return True
-        return False
+        """Whether `path` is a link out of the repository or into .git (refused, once)."""
+        problem = link_problem(self.root, path)
+        if problem:
+            self.problems.append(problem)
+        return problem is not None
 
 
 _Entry = tuple[tuple[str, ...], Path, bool, bool]
@@ -195,13 +214,16 @@ def _content_tree(folder: Path, top: str, outside: Callable[[Path], bool]) -> li
     return entries
 
 
+_SIZE_HINT = "a content file holds one agency, service or journey"
+
+
 def load_file(root: Path, path: Path, kind: Kind, file_id: str, agency_id: str | None
               ) -> tuple[SourceFile | None, Problem | None]:
     rel = _rel(root, path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, Problem(rel, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}")
+        raw = read_bytes(root, path, MAX_FILE_BYTES, _SIZE_HINT)
+    except Refused as exc:
+        return None, exc.problem
     try:
         data, positions = parse_yaml(raw)
     except YamlProblem as exc:
@@ -276,9 +298,9 @@ def read_yaml_file(root: Path, path: Path) -> tuple[dict[str, Any] | None, Posit
     """Parse one YAML file that is not content (e.g. onestop.yml) by the same safe rules."""
     rel = _rel(root, path)
     try:
-        data, positions = parse_yaml(path.read_bytes())
-    except OSError as exc:
-        return None, None, Problem(rel, 1, 1, Severity.ERROR, f"cannot read file: {exc.strerror}")
+        data, positions = parse_yaml(read_bytes(root, path))
+    except Refused as exc:
+        return None, None, exc.problem
     except YamlProblem as exc:
         return None, None, Problem(rel, exc.line, exc.col, Severity.ERROR, exc.message, exc.hint)
     return data, positions, None

@@ -101,6 +101,35 @@ class LegalBasis:
     url: str
 
 
+Period = Literal["year", "quarter", "month"]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Something a service asks of the citizen again later (an annual report, a tax return, a
+    renewal), and when it is due: exactly one of `due`, `due_day` and `from_start`."""
+
+    title: str
+    """What to do: "File your annual report"."""
+    every: Period
+    interval: int = 1
+    """Every this many periods: every: year with interval 5 is every five years."""
+    due: tuple[int, int] | None = None
+    """(month, day) each year, for every: year; never February 29."""
+    due_day: int | None = None
+    """For every: quarter or month: the day (1 to 28) of the month after each period ends."""
+    from_start: bool = False
+    """Counted from the day the citizen got the service: the dates are theirs alone."""
+    remind_days: int | None = None
+    """A calendar reminder this many days before; None: no reminder."""
+    note: str | None = None
+
+    @property
+    def months(self) -> int:
+        """How many months from one time it is due to the next."""
+        return self.interval * {"year": 12, "quarter": 3, "month": 1}[self.every]
+
+
 @dataclass(frozen=True)
 class Service:
     ref: ServiceRef
@@ -123,10 +152,62 @@ class Service:
     legal_basis: tuple[LegalBasis, ...]
     last_reviewed: dt.date
     source_path: str
+    deadlines: tuple[Deadline, ...] = ()
+    """What the citizen must do again after getting it, in the file's order."""
 
     @property
     def has_offline_channel(self) -> bool:
         return any(c.type in OFFLINE_CHANNELS for c in self.channels)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to a question."""
+
+    id: str
+    label: str | None
+    """As the citizen reads it; None for the answers of a yes/no question, which the catalogue words
+    ("Yes", "No")."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question a journey may ask to tailor itself (questions/<id>.yml)."""
+
+    id: str
+    text: str
+    """The question, plain text: "Where will your business be?"."""
+    hint: str | None
+    """Help under the question."""
+    type: Literal["one", "yes_no"]
+    options: tuple[Option, ...]
+    """The answers, in the order shown (yes and no for a yes/no question)."""
+    source_path: str
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When a step or option applies: every question named has one of its listed answers."""
+
+    terms: tuple[tuple[str, tuple[str, ...]], ...]
+    """(question id, the answers for which the condition holds), in the order the file writes them."""
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return tuple(question for question, _ in self.terms)
+
+
+@dataclass(frozen=True)
+class ServiceCondition:
+    """The condition on one service of a step (`{service: ref, if: ...}`): that option, or that
+    service of an "all" step, applies only when it holds."""
+
+    ref: ServiceRef
+    condition: Condition
 
 
 @dataclass(frozen=True)
@@ -138,10 +219,24 @@ class Step:
     services: tuple[ServiceRef, ...]
     choose: Literal["all", "one"]
     when: str | None
+    """The condition in the editor's words (beside `if:`, or alone: then the step is for everyone
+    to read and decide)."""
+    condition: Condition | None = None
+    """`if:`: the step applies only when it holds."""
+    service_conditions: tuple[ServiceCondition, ...] = ()
+    """The services of the step that have an `if:` of their own."""
 
     @property
     def optional(self) -> bool:
-        return self.when is not None
+        """Only some people take it: it has a condition, in words or as `if:`."""
+        return self.when is not None or self.condition is not None
+
+    def condition_of(self, ref: ServiceRef) -> Condition | None:
+        """The `if:` of one of the step's services, or None."""
+        for entry in self.service_conditions:
+            if entry.ref == ref:
+                return entry.condition
+        return None
 
 
 @dataclass(frozen=True)
@@ -154,3 +249,5 @@ class Journey:
     steps: tuple[Step, ...]
     related_journeys: tuple[str, ...]
     source_path: str
+    questions: tuple[str, ...] = ()
+    """The ids of the questions asked at the top of the guide, in order."""

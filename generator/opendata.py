@@ -1,5 +1,8 @@
-"""Open data: the site's content as JSON (`data/services.json`, `journeys.json`, `agencies.json`),
-each record with its id, title and address, so that anyone can reuse what the site publishes.
+"""Open data: the site's content as JSON (`data/services.json`, `journeys.json`, `agencies.json`,
+`questions.json`), each record with its id, title and address (a question has no page of its own:
+its record names the journeys that ask it), so that anyone can reuse what the site publishes.
+A journey's record carries its questions and each step's conditions (`if`, and `services_if` for
+the services of a step that have one of their own).
 
 Live preview keeps each record's JSON between builds (`OpenDataCache`): a record is made again only
 when its entity is a new object (its file changed, see preview.py) or the links others make to it did.
@@ -14,7 +17,7 @@ from typing import Any
 
 from .graph import JourneyTotals, Site
 from .jsontext import compact_json
-from .model import Agency, Journey, Service, ServiceRef
+from .model import Agency, Condition, Deadline, Journey, Question, Service, ServiceRef
 from .urls import agency_url, journey_url, service_url
 
 
@@ -45,6 +48,7 @@ def _service_record(site: Site, ref: ServiceRef, service: Service) -> dict[str, 
     fields["requires"] = [str(r) for r in service.requires]
     fields["related"] = [str(r) for r in service.related]
     fields["channels"] = [{k: v for k, v in c.items() if v is not None} for c in fields["channels"]]
+    fields["deadlines"] = [_deadline_record(d) for d in service.deadlines]
     record.update(fields)
     record["source"] = service.source_path
     record["part_of"] = [{"journey": u.journey_id, "step": u.step_number, "step_count": u.step_count}
@@ -53,18 +57,46 @@ def _service_record(site: Site, ref: ServiceRef, service: Service) -> dict[str, 
     return record
 
 
+def _deadline_record(deadline: Deadline) -> dict[str, Any]:
+    """A deadline as the content model writes it (`due` as MM-DD, `from: start`), every key present."""
+    return {"title": deadline.title, "every": deadline.every, "interval": deadline.interval,
+            "due": f"{deadline.due[0]:02d}-{deadline.due[1]:02d}" if deadline.due else None,
+            "due_day": deadline.due_day, "from": "start" if deadline.from_start else None,
+            "remind_days": deadline.remind_days, "note": deadline.note}
+
+
 def _journey_record(site: Site, journey: Journey) -> dict[str, Any]:
     totals = site.totals[journey.id]
     return {
         "id": journey.id, "title": journey.title, "url": journey_url(journey.id), "summary": journey.summary,
         "audience": list(journey.audience), "description": journey.description,
+        "questions": list(journey.questions),
         "steps": [{"number": s.number, "title": s.title, "description": s.description,
-                   "services": [str(r) for r in s.services], "choose": s.choose, "when": s.when}
+                   "services": [str(r) for r in s.services], "choose": s.choose, "when": s.when,
+                   "if": _condition_record(s.condition),
+                   "services_if": {str(e.ref): _condition_record(e.condition) for e in s.service_conditions}}
                   for s in journey.steps],
         "related_journeys": list(journey.related_journeys),
         "totals": _totals_record(totals),
         "source": journey.source_path,
     }
+
+
+def _condition_record(condition: Condition | None) -> dict[str, list[str]] | None:
+    return None if condition is None else {question: list(answers) for question, answers in condition.terms}
+
+
+def _question_record(question: Question, asked_by: tuple[str, ...]) -> dict[str, Any]:
+    """A question: its answers (a yes/no question's labels are the site's words for Yes and No:
+    null here), and the journeys that ask it."""
+    return {"id": question.id, "title": question.text, "text": question.text, "hint": question.hint,
+            "type": question.type, "options": [{"id": o.id, "label": o.label} for o in question.options],
+            "journeys": list(asked_by), "source": question.source_path}
+
+
+def asked_by(site: Site) -> dict[str, tuple[str, ...]]:
+    """Question id -> the journeys that ask it, by id."""
+    return {q: tuple(sorted(j.id for j in site.journeys.values() if q in j.questions)) for q in site.questions}
 
 
 def _totals_record(totals: JourneyTotals) -> dict[str, Any]:
@@ -95,6 +127,8 @@ def open_data(site: Site) -> dict[str, list[dict[str, Any]]]:
         "services": [_service_record(site, ref, s) for ref, s in sorted(site.services.items())],
         "journeys": [_journey_record(site, j) for j in sorted(site.journeys.values(), key=lambda j: j.id)],
         "agencies": [_agency_record(site, a) for a in sorted(site.agencies.values(), key=lambda a: a.id)],
+        "questions": [_question_record(q, asked_by(site)[q.id]) for q in sorted(site.questions.values(),
+                                                                                key=lambda q: q.id)],
     }
 
 
@@ -130,9 +164,13 @@ def open_data_files(site: Site, cache: OpenDataCache | None = None) -> dict[str,
     agencies = [cache.text(("agency", a.id), (a, site.services_of_agency[a.id], site.journeys_of_agency[a.id]),
                            _agency_record, site, a)
                 for a in sorted(site.agencies.values(), key=lambda a: a.id)]
+    asks = asked_by(site)
+    questions = [cache.text(("question", q.id), (q, asks[q.id]), _question_record, q, asks[q.id])
+                 for q in sorted(site.questions.values(), key=lambda q: q.id)]
     live = {("service", ref) for ref in site.services} | {("journey", j) for j in site.journeys} \
-        | {("agency", a) for a in site.agencies}
+        | {("agency", a) for a in site.agencies} | {("question", q) for q in site.questions}
     for key in cache.records.keys() - live:
         del cache.records[key]
     return {f"data/{name}.json": "[" + ",".join(texts) + "]\n"
-            for name, texts in (("services", services), ("journeys", journeys), ("agencies", agencies))}
+            for name, texts in (("services", services), ("journeys", journeys), ("agencies", agencies),
+                                ("questions", questions))}

@@ -20,6 +20,9 @@ class SiteOptions:
     """One sentence about the site, for search engines; the home page makes one from the name when empty."""
     site_url: str | None = None
     """Where the site is published (https://...): for the sitemap and JSON-LD. None: no sitemap."""
+    pages_dir: Path | None = None
+    """The hand-written pages the engine publishes (MkDocs' docs_dir); None: content/ under content_root.
+    They are checked with the content (handwritten.py)."""
     template_dirs: tuple[Path, ...] = ()
     """Where the page templates are (the theme's overrides/ folder)."""
     edit_prefix: str = ""
@@ -35,6 +38,9 @@ class SiteOptions:
     az_letter_pages_from: int = 300
     """From this many services, the A to Z is a page per letter (at 10,000 services one page would
     be over 5 MB); below, one page with a link to each letter's section."""
+    part_of_boxes: int = 3
+    """Step-by-step guides a service page shows in full, with the steps before and after (a service
+    used by many guides would push its content far down); the others are links."""
     az_page_size: int = 200
     """Services on one page of a letter: titles often start with the same few verbs ("Apply",
     "Register"), so one letter can have thousands; its pages stay under about 120 KB."""

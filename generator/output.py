@@ -3,14 +3,89 @@ replaces the site only when everything succeeded (all or nothing); the sitemap l
 
 from __future__ import annotations
 
+import glob
 import gzip
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+PROTECTED = (".git", ".github", "agencies", "journeys", "content", "overrides", "locales", "generator")
+"""The repository's own folders: a site folder may be none of them, nor lie inside one or hold one."""
+
+
+def site_dir_problem(root: Path, site_dir: Path, protected: tuple[str, ...] = ()) -> str | None:
+    """Why `site_dir` may not be the site folder (a build replaces it whole), or None: it is or
+    holds the repository, or is, holds or lies inside one of its folders (PROTECTED, `protected`)."""
+    root, target = root.resolve(), site_dir.resolve()
+    if target == root or root.is_relative_to(target):
+        return f"{site_dir} holds the repository itself"
+    for name in dict.fromkeys((*PROTECTED, *protected)):
+        folder = (root / name).resolve()
+        if target == folder or target.is_relative_to(folder) or folder.is_relative_to(target):
+            return f"{site_dir} is, holds or lies inside the repository's {name}/"
+    return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with suppress(OSError):
+            path.unlink()
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove the staging and old folders that builds of `target` left behind when they were
+    killed or could not delete them ('.site.tmp-<pid>-...', '.site.old-<pid>'), unless the build
+    that made them still runs. Returns what was removed."""
+    removed = []
+    for kind in ("tmp", "old"):
+        prefix = f".{target.name}.{kind}-"
+        for entry in target.parent.glob(glob.escape(prefix) + "*"):
+            pid = entry.name[len(prefix):].split("-")[0]
+            if pid.isdigit() and (int(pid) == os.getpid() or _alive(int(pid))):
+                continue
+            _remove(entry)
+            removed.append(entry)
+    return removed
+
+
+class StagedDirectory:
+    """A fresh folder beside `target` to build into: `commit()` swaps it in for `target`,
+    `abort()` removes it and leaves `target` exactly as it was. Stale ones are removed first."""
+
+    def __init__(self, target: Path):
+        self.target = target.resolve()
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(self.target)
+        self.path = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.tmp-{os.getpid()}-", dir=self.target.parent))
+
+    def commit(self) -> None:
+        target = self.target
+        old = target.parent / f".{target.name}.old-{os.getpid()}"
+        if target.exists() or target.is_symlink():
+            target.rename(old)
+        self.path.rename(target)
+        staging_mode = 0o755  # mkdtemp makes 0700 folders; a web server must read the site
+        target.chmod(staging_mode)
+        _remove(old)  # a file or a read-only folder may stay: the next build removes it
+
+    def abort(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
 
 
 @contextmanager
@@ -19,21 +94,13 @@ def staged_directory(target: Path) -> Iterator[Path]:
 
     On any exception the staging folder is removed and `target` is left exactly as it was.
     """
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    staged = StagedDirectory(target)
     try:
-        yield staging
+        yield staged.path
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staged.abort()
         raise
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    staging_mode = 0o755  # mkdtemp makes 0700 folders; a web server must read the site
-    target.chmod(staging_mode)
-    shutil.rmtree(old, ignore_errors=True)
+    staged.commit()
 
 
 def page_path(site_dir: Path, url: str) -> Path:

@@ -19,6 +19,7 @@ from .urls import (
     agency_url,
     az_letter_url,
     az_url,
+    calendar_url,
     home_url,
     journey_url,
     journeys_url,
@@ -136,6 +137,10 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("search", "search", lambda key: search_url(), lambda v, key: v.search_page(),
              title=lambda v, key: v.words.gettext("Search"),
              description=lambda v, key: v.words.gettext("Search every service, step-by-step guide and agency.")),
+    PageType("calendar", "calendar", lambda key: calendar_url(), lambda v, key: v.calendar_page(),
+             title=lambda v, key: v.words.gettext("Deadlines calendar"),
+             description=lambda v, key: v.words.gettext(
+                 "What a business must do every year, quarter and month, from every agency, for your own calendar.")),
     PageType("journey", "journey", journey_url, lambda v, key: v.journey_page(key),
              title=lambda v, key: v.site.journeys[key].title, description=lambda v, key: v.site.journeys[key].summary,
              keys=lambda v: list(v.site.journeys), source=_entity_source(_journeys), entity="journey",

@@ -92,6 +92,8 @@ def _writer(conn: Connection, site: Site, renderer: Renderer, jobs: Jobs) -> Non
         pass  # the parent went away, or gave up
     except TemplateProblem as exc:
         conn.send(("template", str(exc)))
+    except OSError as exc:  # the machine (a full disk): said in one line, as the parent would
+        conn.send(("template", f"cannot write the site: {exc.strerror or exc}: {exc.filename or ''}"))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
         conn.send(("failed", traceback.format_exc()))
     finally:

@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .graph import Site, link
+from .handwritten import check_pages
 from .load import SourceFile, discover, load_candidates, load_result, load_tree
 from .parallel import can_fork, cores, fork_helper
 from .problems import Problem, Severity
 from .readability import GradeWorker
+from .search.synonyms import load_synonyms
 from .validate import FileCheck, check_file, validate
 
 if TYPE_CHECKING:
@@ -82,13 +84,16 @@ def _read_in_two(root: Path, candidates: list[Any]) -> _Read:
     return mine + theirs
 
 
-def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = None) -> CheckResult:
-    """Load and validate the content under `root`; link it when there is no error.
+def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = None,
+          pages_dir: Path | None = None) -> CheckResult:
+    """Load and validate the content under `root`, and the hand-written pages of `pages_dir`
+    (default: root/content); link the content when there is no error.
 
     A `cache` (live preview) reuses what an earlier check made of files that have not changed since.
     """
     today = today or dt.date.today()
     found = discover(root)
+    found.problems.extend(check_pages(root, pages_dir or root / "content"))
     # Large one-off checks grade summaries in a second process, which loads its dictionary while
     # the files are parsed; small sites and live preview grade here (grades are cached across checks).
     grader = GradeWorker() if len(found.candidates) >= GRADE_WORKER_FROM and cache is None else None
@@ -106,7 +111,7 @@ def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = N
     finally:
         if grader:
             grader.close()
-    problems = loaded.problems + validated.problems
+    problems = loaded.problems + validated.problems + load_synonyms(root)[1]
     if any(p.severity is Severity.ERROR for p in problems):
         return CheckResult(sorted(problems), None)
     if cache:

@@ -67,16 +67,23 @@ def _entities(site: Site) -> dict[str, object]:
             for key, value in t.entities(site).items()}
 
 
+def _all_entities(site: Site) -> dict[str, object]:
+    """The entities with pages, and those shown on others' pages only (questions, on journey pages)."""
+    return {**_entities(site), **{entity_key("question", q): question for q, question in site.questions.items()}}
+
+
 def changed_entities(old: Site, new: Site) -> set[str]:
     """Entities added, removed or changed in any field."""
-    before, after = _entities(old), _entities(new)
+    before, after = _all_entities(old), _all_entities(new)
     return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
 
 
 def _links_to(site: Site, key: str) -> set[str]:
     kind, _, ident = key.partition(":")
-    page_type = BY_ENTITY[kind]
-    return page_type.links_to(site, page_type.parse_key(ident)) if page_type.links_to else set()
+    page_type = BY_ENTITY.get(kind)
+    if page_type is None or page_type.links_to is None:
+        return set()
+    return page_type.links_to(site, page_type.parse_key(ident))
 
 
 def affected_entities(old: Site, new: Site) -> set[str]:

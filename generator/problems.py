@@ -6,11 +6,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
+_SHOWN_AS_ESCAPES = ("Cc", "Cf", "Zl", "Zp", "Cs", "Co")
+
 
 def one_line(text: str) -> str:
-    """Control characters and line breaks (from a key or value an editor wrote) shown as escapes,
-    so that a problem is always exactly one line."""
-    return "".join(ch if unicodedata.category(ch) not in ("Cc", "Zl", "Zp") else
+    """Control characters, line breaks and invisible or direction-changing characters (from a key
+    or value an editor wrote) shown as escapes, so that a problem is always exactly one line and
+    reads as written (a U+202E in a key would turn the rest of the line around)."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(ch if unicodedata.category(ch) not in _SHOWN_AS_ESCAPES else
                    (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in text)
 
 

@@ -113,6 +113,11 @@ class Renderer:
         except jinja2.TemplateError as exc:
             raise TemplateProblem.from_jinja(exc) from None
 
+    def render_view(self, template: str, view: Any) -> str:
+        """`overrides/onestop/<template>.html` with the fields of `view` (a page outside the table of
+        page types, such as live preview's page of problems)."""
+        return self._render(template, view)
+
     def page(self, views: ViewBuilder, page_type: PageType, key: Key) -> GeneratedPage:
         """One page, with what it shows recorded (`depends_on`)."""
         views.touched.clear()

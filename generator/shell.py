@@ -6,20 +6,27 @@ journey, agency or service page (header, navigation, footer, asset links) is the
 page of that type, so the engine renders one placeholder page per type (at the type's
 `shell_url`, page_types.py), and each real page is that shell with its title, description,
 address and body put in. Tokens are plain lowercase words so that no Markdown, Jinja or HTML
-step changes them; everything put in is escaped here.
+step changes them, with a random part no content can contain; everything put in is escaped
+here. A shell is filled by position: where each token and self-reference sits is found once, in
+the shell as the engine rendered it, so a title or body that holds a token's word (or the shell's
+address) is put in as text and moves nothing.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+import re
+import secrets
+from dataclasses import dataclass, field
 
 from .page_types import BY_KIND
 
-TITLE = "onestopshelltitletoken"
-DESCRIPTION = "onestopshelldescriptiontoken"
-BODY = "onestopshellbodytoken"
-EDIT = "onestopshelledittoken"
+_NONCE = secrets.token_hex(8)
+"""New in every process (forked page writers share their parent's): no content can know the tokens."""
+TITLE = f"onestopshelltitletoken{_NONCE}"
+DESCRIPTION = f"onestopshelldescriptiontoken{_NONCE}"
+BODY = f"onestopshellbodytoken{_NONCE}"
+EDIT = f"onestopshelledittoken{_NONCE}"
 
 
 def shell_urls() -> dict[str, str]:
@@ -34,14 +41,29 @@ class Shell:
     """The engine's rendering of the placeholder page, tokens included (and no heading of its own:
     the bodies bring their h1)."""
 
-    def fill(self, url: str, title: str, description: str, body: str, edit_path: str = "") -> str:
+    _parts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """The shell split at each slot: text, slot name, text, slot name, ..., text."""
+
+    def __post_init__(self) -> None:
         shell_url = BY_KIND[self.kind].shell_url
         assert shell_url is not None
-        text = self.html.replace(shell_url, url)  # canonical link, and any other self-reference
-        text = text.replace(TITLE, html.escape(title, quote=True))
-        text = text.replace(DESCRIPTION, html.escape(description, quote=True))
-        text = text.replace(EDIT, edit_path)
-        before, found, after = text.partition(BODY)
-        if not found:
-            raise ValueError(f"the {self.kind} page shell has no body placeholder")
-        return before + body + after  # the body is trusted HTML from our templates: not escaped
+        slots = {shell_url: "url", TITLE: "title", DESCRIPTION: "description", EDIT: "edit", BODY: "body"}
+        pattern = re.compile("|".join(re.escape(token) for token in sorted(slots, key=len, reverse=True)))
+        parts: list[str] = []
+        start = 0
+        for match in pattern.finditer(self.html):
+            parts += [self.html[start:match.start()], slots[match.group()]]
+            start = match.end()
+        parts.append(self.html[start:])
+        if parts[1::2].count("body") != 1:
+            raise ValueError(f"the {self.kind} page shell has no body placeholder, or more than one")
+        object.__setattr__(self, "_parts", tuple(parts))
+
+    def fill(self, url: str, title: str, description: str, body: str, edit_path: str = "") -> str:
+        """The page: each slot of the shell filled by position (canonical link and other
+        self-references with `url`, the escaped title and description, the edit path, the body,
+        which is trusted HTML from our templates and not escaped)."""
+        values = {"url": url, "title": html.escape(title, quote=True),
+                  "description": html.escape(description, quote=True), "edit": edit_path, "body": body}
+        parts = self._parts
+        return "".join(part if i % 2 == 0 else values[part] for i, part in enumerate(parts))

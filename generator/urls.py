@@ -36,8 +36,14 @@ def az_url() -> str:
 def az_letter_url(letter: str, number: int = 1) -> str:
     """Page `number` of one letter's services ('a-z/b/', 'a-z/b/2/', 'a-z/0-9/'), when the A to Z
     has a page per letter."""
-    slug = "0-9" if letter == "0-9" else letter.lower() if letter.isascii() else f"u{ord(letter):04x}"
-    return f"a-z/{slug}/" + (f"{number}/" if number > 1 else "")
+    return f"a-z/{letter_slug(letter)}/" + (f"{number}/" if number > 1 else "")
+
+
+def letter_slug(letter: str) -> str:
+    """A letter as a path segment: 'b', '0-9', or its code points ('u00e9') for any other text."""
+    if letter == "0-9" or (len(letter) == 1 and letter.isascii() and letter.isalpha()):
+        return letter.lower()
+    return "-".join(f"u{ord(ch):04x}" for ch in letter) or "u"
 
 
 def az_anchor(letter: str) -> str:
@@ -85,3 +91,31 @@ def relative(from_url: str, to_url: str) -> str:
             common += 1
         target = "../" * (len(here) - common) + "".join(p + "/" for p in there[common:]) or "./"
     return target + ("#" + fragment if fragment else "")
+
+
+def calendar_url() -> str:
+    """The page of every deadline, month by month and by agency."""
+    return "calendar/"
+
+
+def site_feed_url() -> str:
+    """Every fixed-date deadline of the site, as a calendar to subscribe to."""
+    return "calendar/deadlines.ics"
+
+
+def agency_feed_url(agency_id: str) -> str:
+    return f"calendar/agencies/{agency_id}.ics"
+
+
+def service_feed_url(ref: ServiceRef) -> str:
+    return f"calendar/services/{ref.agency}/{ref.service}.ics"
+
+
+def journey_feed_url(journey_id: str) -> str:
+    return f"calendar/journeys/{journey_id}.ics"
+
+
+def journey_events_url(journey_id: str) -> str:
+    """A journey's deadlines as events for the browser's builder (JSON), fetched by a page script
+    that builds a calendar of the services that apply."""
+    return f"calendar/journeys/{journey_id}.json"

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from . import yaml_messages
+
 try:  # libyaml is ~10x faster and keeps marks; fall back to the pure-Python parser.
     _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -26,7 +28,7 @@ _DEFAULT_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "t
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Composes nodes without PyYAML's YAML 1.1 tag resolution: `_plain_scalar` resolves
+    """Composes nodes without PyYAML's YAML 1.1 tag resolution: `plain_scalar` resolves
     plain scalars by YAML 1.2 rules instead (and skipping 1.1's regexes halves load time)."""
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
@@ -48,17 +50,24 @@ class Positions:
     keys: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     plain_text: dict[JsonPath, str] = field(default_factory=dict)
     """Source text of plain scalars that YAML 1.2 reads as something other than a string."""
+    comments: dict[JsonPath, tuple[int, int, str]] = field(default_factory=dict)
+    """Plain scalars followed by a comment on their last line: where its '#' is, and the comment
+    (an editor who wrote `note: Send form #2530-FM` meant it as text, which YAML drops)."""
     text: str = ""
     """The file's text, to place problems found inside a long text value."""
 
-    def locate(self, path: JsonPath, snippet: str) -> tuple[int, int]:
-        """Position of `snippet` inside the text value at `path` (the value's start if not found)."""
+    def locate(self, path: JsonPath, snippet: str, nth: int = 0) -> tuple[int, int]:
+        """Position of `snippet` (its `nth` occurrence, from 0) inside the text value at `path` (the
+        value's start if not found)."""
         line, col = self.of_value(path)
         lines = self.text.splitlines()
         for number in range(line, len(lines) + 1):
             found = lines[number - 1].find(snippet, col - 1 if number == line else 0)
-            if found >= 0:
-                return number, found + 1
+            while found >= 0:
+                if nth == 0:
+                    return number, found + 1
+                nth -= 1
+                found = lines[number - 1].find(snippet, found + 1)
         return line, col
 
     def of_value(self, path: JsonPath) -> tuple[int, int]:
@@ -93,7 +102,8 @@ _LEADING_TAB = re.compile(r"^ *\t", re.MULTILINE)
 _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
 
 
-def _plain_scalar(text: str) -> Any:
+def plain_scalar(text: str) -> Any:
+    """What a plain (unquoted) scalar is by YAML 1.2's core rules: null, a boolean, a number or text."""
     if text and text[0] not in _MAYBE_NOT_TEXT:  # most values are words: skip the patterns
         return text
     if _NULL.match(text):
@@ -119,6 +129,17 @@ class _Converter:
     def __init__(self, text: str) -> None:
         self.positions = Positions(text=text)
         self._seen: set[int] = set()
+        self._lines = text.split("\n")
+
+    def _comment_after(self, node: yaml.ScalarNode, path: JsonPath) -> None:
+        """Record a comment that follows the plain scalar `node` on its line."""
+        end = node.end_mark
+        line = self._lines[end.line] if end.line < len(self._lines) else ""
+        rest = line[end.column:]
+        stripped = rest.lstrip(" \t")
+        if stripped.startswith("#") and len(stripped) < len(rest):
+            column = end.column + len(rest) - len(stripped)
+            self.positions.comments[path] = (end.line + 1, column + 1, stripped.rstrip())
 
     def convert(self, node: yaml.Node, path: JsonPath) -> Any:
         mark = node.start_mark
@@ -130,16 +151,22 @@ class _Converter:
             raise YamlProblem("anchors and aliases (&name, *name) are not allowed", mark.line + 1, mark.column + 1,
                                "write the value out in full where it is used")
         self._seen.add(id(node))
+        line = self._lines[mark.line] if mark.line < len(self._lines) else ""
+        if line[mark.column: mark.column + 1] == "&":  # an anchor: composing drops its name silently
+            said = yaml_messages.anchor(self.positions.text, mark.line, mark.column, type(node) is yaml.ScalarNode)
+            raise YamlProblem(said.message, said.line, said.col, said.hint)
         if node.tag not in _ALLOWED_TAGS:
             raise YamlProblem(f"YAML tag '{node.tag}' is not allowed", mark.line + 1, mark.column + 1,
-                               "remove the tag (the word starting with '!')")
+                               "remove the tag (the word starting with '!'), or put text that starts with '!' "
+                               "in quotes")
         self.positions.values[path] = (mark.line + 1, mark.column + 1)
         if type(node) is yaml.ScalarNode:
             if node.style:  # quoted or block scalar: always text
                 return node.value
-            value = _plain_scalar(node.value)
+            value = plain_scalar(node.value)
             if type(value) is not str:
                 self.positions.plain_text[path] = node.value
+            self._comment_after(node, path)
             return value
         if type(node) is yaml.SequenceNode:
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
@@ -149,7 +176,8 @@ class _Converter:
             key_mark = key_node.start_mark
             line, col = key_mark.line + 1, key_mark.column + 1
             if type(key_node) is not yaml.ScalarNode:
-                raise YamlProblem("a key must be plain text, not a list or mapping", line, col)
+                raise YamlProblem("a key must be plain text, not a list or mapping", line, col,
+                                   "write the key as a word followed by a colon, like 'title:'")
             key = key_node.value
             key_path = (*path, key)
             if key in result:
@@ -192,13 +220,10 @@ def parse_yaml(raw: bytes) -> tuple[dict[str, Any], Positions]:
                            "delete it: it is invisible, and often comes with text pasted from another program"
                            ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "malformed YAML"
-        raise YamlProblem(f"malformed YAML: {what}", line, col,
-                           "check the indentation and that text with ': ' or '#' in it is quoted") from None
+        said = yaml_messages.say(exc, text)
+        raise YamlProblem(said.message, said.line, said.col, said.hint) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"malformed YAML: {exc}") from None
+        raise YamlProblem(f"malformed YAML: {exc}", hint=yaml_messages.GENERAL_HINT) from None
     except RecursionError:  # the pure-Python parser recurses per level; libyaml stops at 1000
         raise YamlProblem("malformed YAML: nested too deeply", hint="check the indentation and the brackets") from None
     documents = [d for d in documents if d is not None]

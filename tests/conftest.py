@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import live_content
 import pytest
 
 from generator.options import SiteOptions
@@ -23,6 +24,10 @@ from generator.pipeline import CheckResult, check
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RIVERTON = FIXTURES / "sites" / "riverton"
+EXAMPLE = FIXTURES / "sites" / "example"
+"""The example government's content (agencies/, journeys/, .github/CODEOWNERS), frozen by
+scripts/freeze-example: the code's tests build it, never the live content at the repository's root,
+which every content pull request changes (tests/live_content.py)."""
 TODAY = dt.date(2026, 11, 28)
 """Pinned so that the 12-month review rule gives the same answer on any day."""
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -37,6 +42,10 @@ description: Issues licenses.
 website: https://acme.example.gov/
 contact:
   phone: 555-010-1000
+  address: |
+    1 Main Street
+    Acme City, ST 10000
+  hours: Monday to Friday, 9 a.m. to 5 p.m.
 """
 SERVICE = """\
 title: Get a license
@@ -61,6 +70,17 @@ MINIMAL = {
     "journeys/start-trading.yml": JOURNEY,
 }
 """The smallest valid site; tests swap one file for a bad one."""
+
+
+live_content.install()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if live_content.reads:
+        print("\nThe tests read the live content, which only the workflow's onestop check may judge:", file=sys.stderr)
+        for read in dict.fromkeys(live_content.reads):
+            print(f"  a test {read}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def site_options(name: str = "Riverton Business Hub", root: Path = RIVERTON, **options: object) -> SiteOptions:
@@ -96,7 +116,9 @@ def check_files(make_site: Callable[..., Path]) -> Callable[..., list[str]]:
     """Check MINIMAL with some files replaced; return every problem as the CLI prints it."""
 
     def run(files: dict[str, str | bytes | None] | None = None) -> list[str]:
-        return [p.format_text() for p in check(make_site(files), TODAY).problems]
+        problems = check(make_site(files), TODAY).problems
+        assert all(p.hint for p in problems), [p.format_text() for p in problems if not p.hint]  # test_hints.py
+        return [p.format_text() for p in problems]
 
     return run
 
@@ -111,6 +133,24 @@ def copy_site(source: Path, target: Path) -> Path:
     return target
 
 
+_NOT_THE_SITE = {".venv", "site", "reports", ".git", "node_modules", "tests", "__pycache__", ".hypothesis",
+                 ".pytest_cache", "benchmarks", *live_content.LIVE_FOLDERS}
+
+
+def example_repo(target: Path) -> Path:
+    """This site repository (settings, theme, hand-written pages, words, schemas) with the frozen
+    example content in place of the live one: what the example site's tests build."""
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        if Path(folder).resolve() != REPO:
+            return {n for n in names if n == "__pycache__"}
+        return {n for n in names if n in _NOT_THE_SITE or n.startswith(".site.")}
+
+    shutil.copytree(REPO, target, ignore=ignore, symlinks=True)
+    shutil.copytree(EXAMPLE, target, dirs_exist_ok=True)
+    return target
+
+
 @pytest.fixture(scope="session")
 def riverton() -> CheckResult:
     result = check(RIVERTON, TODAY)
@@ -120,7 +160,7 @@ def riverton() -> CheckResult:
 
 @pytest.fixture(scope="session")
 def example() -> CheckResult:
-    return check(REPO, TODAY)
+    return check(EXAMPLE, TODAY)
 
 
 # The example site, built once per test session and served on 127.0.0.1: the browser tests, the
@@ -128,9 +168,10 @@ def example() -> CheckResult:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("example") / "site"
+    root = example_repo(tmp_path_factory.mktemp("example") / "repo")
+    site = root.parent / "site"
     run = subprocess.run([sys.executable, "-m", "generator", "build", "--strict", "--today", "2026-11-28",
-                          "--site-dir", str(site)], cwd=REPO, capture_output=True, text=True, timeout=600)
+                          "--site-dir", str(site)], cwd=root, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
     return site
 

@@ -21,6 +21,9 @@ def test_benchmark_runs_end_to_end_and_pages_stay_light():
     assert check_s > 0 and build_s > 0 and user > 0 and system >= 0 and float(cells[6]) > 0
     raw_max = float(cells[7].split("/")[1])
     gzip_max = float(cells[8].split("/")[1])
-    assert raw_max <= 25 and gzip_max <= 8  # a service page stays light at any N
+    # A service page stays light at any N: 30 KB raw since it has its deadlines (and their script's data),
+    # its 'On this page' list and its way in first; 8 KB over the wire.
+    assert raw_max <= 30 and gzip_max <= 8
     assert re.match(r"^\d+\.\d\d$", cells[11]), "the Hugo comparison ran"
     assert float(cells[13]) > 0, "the live-preview rebuild was timed"
+    assert 0 < float(cells[14]) <= 40, "a guide that asks questions stays under 40 KB gzipped"

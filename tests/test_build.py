@@ -29,7 +29,7 @@ def built(tmp_path_factory) -> Path:
     root = copy_site(RIVERTON, tmp_path_factory.mktemp("riverton") / "repo")
     run = onestop("build", "--strict", *ENV_TODAY, cwd=root)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "onestop: built 16 pages into site" in run.stderr, run.stderr
+    assert "onestop: built 17 pages into site" in run.stderr, run.stderr
     return root / "site"
 
 
@@ -40,14 +40,14 @@ def html_pages(site: Path) -> list[Path]:
 def test_every_generated_page_is_written_and_in_the_sitemap(built):
     sitemap = (built / "sitemap.xml").read_text()
     locs = sorted(re.findall(r"<loc>(.*?)</loc>", sitemap))
-    assert len(locs) == 16
+    assert len(locs) == 17
     assert any(loc.endswith("/services/state-registry/form-company/") for loc in locs)
     assert "https://hub.riverton.example.gov/" in locs and not any("/./" in loc for loc in locs)
     for page in ["index.html", "journeys/open-a-shop/index.html", "services/index.html",
                  "services/riverton-clerk/get-sign-permit/index.html", "agencies/federal-revenue/index.html",
                  "search/index.html"]:
         assert (built / page).is_file(), page
-    assert len(html_pages(built)) == 16
+    assert len(html_pages(built)) == 17
 
 
 def test_home_page_has_the_intro_journeys_and_search(built):
@@ -108,6 +108,22 @@ def test_open_data(built):
     assert shop["totals"] == {"currency": "USD", "fees_low": 125.0, "fees_high": 200.5, "recurring": {},
                               "unknown_fees": ["riverton-clerk/get-sign-permit"], "uncounted_fees": [],
                               "max_days": 24, "untimed": ["riverton-clerk/get-sign-permit"]}
+    assert shop["questions"] == ["setup", "sign"]
+    assert shop["steps"][3]["if"] == {"sign": ["yes"]} and shop["steps"][3]["services_if"] == {}
+    assert shop["steps"][0]["if"] is None and shop["steps"][0]["services_if"] == {
+        "state-registry/form-company": {"setup": ["company"]},
+        "state-registry/register-trade-name": {"setup": ["trade-name"]}}
+    questions = json.loads((built / "data/questions.json").read_text())
+    assert questions == [
+        {"id": "setup", "title": "How will you set up your business?", "text": "How will you set up your business?",
+         "hint": "A company keeps the business apart from you. Trading on your own under another name needs a trade "
+                 "name.", "type": "one",
+         "options": [{"id": "company", "label": "As a company"}, {"id": "trade-name", "label": "On my own, under a "
+                                                                                                "trade name"}],
+         "journeys": ["open-a-shop"], "source": "questions/setup.yml"},
+        {"id": "sign", "title": "Will you put up a sign?", "text": "Will you put up a sign?", "hint": None,
+         "type": "yes_no", "options": [{"id": "yes", "label": None}, {"id": "no", "label": None}],
+         "journeys": ["open-a-shop"], "source": "questions/sign.yml"}]
     clerk = next(a for a in agencies if a["id"] == "riverton-clerk")
     assert clerk["title"] == "Riverton City Clerk" and clerk["url"] == "agencies/riverton-clerk/"
     assert clerk["services"] == ["riverton-clerk/get-business-license", "riverton-clerk/get-sign-permit"]
@@ -125,7 +141,7 @@ def test_broken_content_builds_nothing_and_keeps_the_old_site(tmp_path):
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         "agencies/riverton-clerk/services/get-sign-permit.yml:5:11: error: channels[0].type: expected one of "
-        "online, in_person, phone, mail, email; got 'fax'"]
+        "online, in_person, phone, mail, email; got 'fax' (hint: write one of these words, exactly as written)"]
     assert "nothing was built" in run.stderr and "Traceback" not in run.stderr
     assert (root / "site" / "index.html").read_text() == "the old site"
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
@@ -149,7 +165,8 @@ def test_check_exit_codes_and_output(tmp_path):
     ok = onestop("check", "--strict", *ENV_TODAY, cwd=root)
     assert (ok.returncode, ok.stdout, ok.stderr.strip()) == (0, "", "onestop: content OK")
     orphan = root / "agencies/riverton-clerk/services/extra.yml"
-    orphan.write_text((root / "agencies/riverton-clerk/services/get-sign-permit.yml").read_text())
+    orphan.write_text((root / "agencies/riverton-clerk/services/get-sign-permit.yml").read_text()
+                      .replace("title: Get a sign permit", "title: Get an extra permit"))
     warned = onestop("check", *ENV_TODAY, cwd=root)
     assert warned.returncode == 0 and "1 warning" in warned.stderr
     strict = onestop("check", "--strict", *ENV_TODAY, cwd=root)
@@ -255,7 +272,7 @@ def test_onestop_build_checks_the_content_once_and_equals_a_mkdocs_build(tmp_pat
     cli_pages = {p.relative_to(tmp_path / "cli-site"): p.read_text() for p in (tmp_path / "cli-site").rglob("*.html")}
     mkdocs_pages = {p.relative_to(tmp_path / "mkdocs-site"): p.read_text()
                     for p in (tmp_path / "mkdocs-site").rglob("*.html")}
-    assert len(cli_pages) == 17 and cli_pages == mkdocs_pages
+    assert len(cli_pages) == 18 and cli_pages == mkdocs_pages
 
 
 def test_a_large_site_builds_an_a_to_z_page_per_letter_and_every_link_resolves(tmp_path):
@@ -265,10 +282,10 @@ def test_a_large_site_builds_an_a_to_z_page_per_letter_and_every_link_resolves(t
     config.write_text(config.read_text().replace('today: "2026-11-28"', 'today: "2026-11-28"\n      az_letter_pages_from: 1'))
     run = onestop("build", "--strict", *ENV_TODAY, cwd=root)
     assert run.returncode == 0, run.stderr
-    assert "onestop: built 19 pages into site" in run.stderr
+    assert "onestop: built 20 pages into site" in run.stderr
     site = root / "site"
     locs = re.findall(r"<loc>https://hub\.riverton\.example\.gov/([^<]*)</loc>", (site / "sitemap.xml").read_text())
-    assert {"a-z/f/", "a-z/g/", "a-z/r/"} <= set(locs) and len(locs) == 19
+    assert {"a-z/f/", "a-z/g/", "a-z/r/"} <= set(locs) and len(locs) == 20
     page = BeautifulSoup((site / "a-z/r/index.html").read_text(), "html.parser")
     assert page.title.string.startswith("Services starting with R")
     assert [a.get_text(" ", strip=True) for a in page.select(".os-card__title")] == [
@@ -311,7 +328,8 @@ def test_a_site_build_needs_no_site_engine(tmp_path):
     """SiteBuild is what every engine drives: here the test drives it, with shells of its own."""
     build = SiteBuild(site_options(site_url="https://x.example.gov/", today=TODAY))
     build.start()
-    assert sorted(p.url for p in build.index_pages()) == ["", "agencies/", "journeys/", "search/", "services/"]
+    assert sorted(p.url for p in build.index_pages()) == ["", "agencies/", "calendar/", "journeys/", "search/",
+                                                                "services/"]
     files = build.files([ContentPage("about/", "# About this site\n\nWho runs it.")])
     assert {"data/services.json", "data/journeys.json", "schemas/service.schema.json", "search/index.json"} <= set(files)
     shells = {kind: Shell(kind, f"<title>{TITLE}</title><link rel=canonical href='/{url}'><main>{BODY}</main>")

@@ -24,18 +24,19 @@ def test_check_format_github_prints_workflow_commands_at_each_place(tmp_path):
     permit = root / "agencies/riverton-clerk/services/get-sign-permit.yml"
     permit.write_text(permit.read_text().replace("type: phone", "type: fax").replace("summary:", "sumary:"))
     orphan = root / "agencies/riverton-clerk/services/extra.yml"
-    orphan.write_text((root / "agencies/riverton-clerk/services/get-business-license.yml").read_text())
+    orphan.write_text((root / "agencies/riverton-clerk/services/get-business-license.yml").read_text()
+                      .replace("title: Get a city business license", "title: Get an extra license"))
     run = onestop("check", "--format", "github", *TODAY, cwd=root)
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         "::warning file=agencies/riverton-clerk/services/extra.yml,line=1,col=1::service 'riverton-clerk/extra' is "
         "not part of any journey (hint: add it to a step in journeys/, so citizens find it on their way)",
         "::error file=agencies/riverton-clerk/services/get-sign-permit.yml,line=1,col=1::missing required key "
-        "'summary'",
+        "'summary' (hint: add a line 'summary: Register an LLC to keep your business apart from your own money.')",
         "::error file=agencies/riverton-clerk/services/get-sign-permit.yml,line=2,col=1::unknown key 'sumary' "
-        "(did you mean 'summary'?)",
+        "(hint: did you mean 'summary'?)",
         "::error file=agencies/riverton-clerk/services/get-sign-permit.yml,line=5,col=11::channels[0].type: "
-        "expected one of online, in_person, phone, mail, email; got 'fax'",
+        "expected one of online, in_person, phone, mail, email; got 'fax' (hint: write one of these words, exactly as written)",
     ]
     # The summary is for people and goes to stderr; stdout holds only workflow commands.
     assert run.stderr.strip() == "onestop: 3 errors, 1 warning"
@@ -54,7 +55,7 @@ def test_default_format_is_text(tmp_path):
     (root / "journeys/open-a-shop.yml").write_text("title: [\n")
     run = onestop("check", *TODAY, cwd=root)
     assert run.stdout == ("journeys/open-a-shop.yml:2:1: error: malformed YAML: did not find expected node content "
-                          "(hint: check the indentation and that text with ': ' or '#' in it is quoted)\n")
+                          "(hint: check the indentation, and put text with ': ' or ' #' in it in quotes)\n")
 
 
 def test_every_command_has_help_and_is_documented():

@@ -84,6 +84,7 @@ def _check_and_assert(root: Path, target: str, content: str | bytes) -> None:
         assert problem.path in line_count, problem
         assert 1 <= problem.line <= line_count[problem.path] + 1, problem
         assert problem.col >= 1, problem
+        assert problem.hint, problem  # every message says how to fix it (tests/test_hints.py)
         for text in (problem.format_text(), problem.format_github()):
             assert "\n" not in text and "\r" not in text, problem
         assert problem.format_text().startswith(f"{problem.path}:{problem.line}:{problem.col}: ")

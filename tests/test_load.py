@@ -17,8 +17,8 @@ SVC = "agencies/acme/services/get-license.yml"
 
 
 @pytest.mark.parametrize(("content", "expected"), [
-    ("title: [unclosed\n", f"{SVC}:2:1: error: malformed YAML: did not find expected ',' or ']' "
-     "(hint: check the indentation and that text with ': ' or '#' in it is quoted)"),
+    ("title: [unclosed\n", f"{SVC}:1:8: error: malformed YAML: the '[' is not closed with ']' (hint: close it "
+     "with ']' on the same line, or put text that starts with '[' in quotes: title: \"[unclosed\")"),
     (b"title: caf\xe9\n", f"{SVC}:1:11: error: file is not valid UTF-8 (byte 0xe9) (hint: save the file as UTF-8)"),
     (b"\xef\xbb\xbf" + SERVICE.encode(), f"{SVC}:1:1: error: file starts with a byte order mark (BOM) "
      "(hint: save the file as UTF-8 without BOM)"),
@@ -33,7 +33,8 @@ SVC = "agencies/acme/services/get-license.yml"
     ("title: a\ntitle: b\n", f"{SVC}:2:1: error: duplicate key 'title' (first at line 1) "
      "(hint: remove one of them: YAML would silently keep only the last)"),
     ("title: !!python/object/apply:os.system [ls]\n", f"{SVC}:1:8: error: YAML tag "
-     "'tag:yaml.org,2002:python/object/apply:os.system' is not allowed (hint: remove the tag (the word starting with '!'))"),
+     "'tag:yaml.org,2002:python/object/apply:os.system' is not allowed (hint: remove the tag (the word starting with "
+     "'!'), or put text that starts with '!' in quotes)"),
     ("title: a\n---\ntitle: b\n", f"{SVC}:3:1: error: file holds more than one YAML document ('---') "
      "(hint: keep one agency, service or journey per file)"),
     ("a: &x [1]\nb: *x\n", f"{SVC}:1:4: error: anchors and aliases (&name, *name) are not allowed "
@@ -85,8 +86,11 @@ def test_symlink_inside_the_repository_is_followed(make_site):
     root = make_site()
     os.symlink(root / "agencies/acme/services/get-license.yml", root / "agencies/acme/services/copy.yml")
     problems = [p.format_text() for p in check(root, TODAY).problems]
-    assert problems == ["agencies/acme/services/copy.yml:1:1: warning: service 'acme/copy' is not part of any "
-                        "journey (hint: add it to a step in journeys/, so citizens find it on their way)"]
+    assert problems[0] == ("agencies/acme/services/copy.yml:1:1: warning: service 'acme/copy' is not part of any "
+                           "journey (hint: add it to a step in journeys/, so citizens find it on their way)")
+    assert [p.split(": warning: ")[1].split(" (hint")[0] for p in problems[1:]] == [  # a copy, as the rule says
+        "title: another service has the same title: agencies/acme/services/get-license.yml",
+        "title: another service has the same title: agencies/acme/services/copy.yml"]
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -94,13 +98,16 @@ def test_symlink_inside_the_repository_is_followed(make_site):
      "(hint: rename it to extra.yml)"),
     ("agencies/acme/services/sub/y.yml", "agencies/acme/services/sub/y.yml:1:1: error: YAML file outside the "
      "expected layout (hint: content files go in agencies/<agency>/agency.yml, "
-     "agencies/<agency>/services/<service>.yml or journeys/<journey>.yml)"),
+     "agencies/<agency>/services/<service>.yml, journeys/<journey>.yml or questions/<question>.yml)"),
     ("agencies/acme/notes.yml", "agencies/acme/notes.yml:1:1: error: YAML file outside the expected layout "
-     "(hint: content files go in agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml or "
-     "journeys/<journey>.yml)"),
+     "(hint: content files go in agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml, "
+     "journeys/<journey>.yml or questions/<question>.yml)"),
+    ("questions/more/q.yml", "questions/more/q.yml:1:1: error: YAML file outside the expected layout "
+     "(hint: content files go in agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml, "
+     "journeys/<journey>.yml or questions/<question>.yml)"),
     ("journeys/more/j.yml", "journeys/more/j.yml:1:1: error: YAML file outside the expected layout "
-     "(hint: content files go in agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml or "
-     "journeys/<journey>.yml)"),
+     "(hint: content files go in agencies/<agency>/agency.yml, agencies/<agency>/services/<service>.yml, "
+     "journeys/<journey>.yml or questions/<question>.yml)"),
 ])
 def test_file_outside_the_layout(check_files, name, expected):
     assert check_files({name: SERVICE}) == [expected]

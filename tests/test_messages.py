@@ -420,7 +420,7 @@ def rendered(riverton, tmp_path_factory) -> list[Rendered]:
     return pages
 
 
-KINDS = ["home", "journeys", "journey", "agencies", "agency", "az", "az-letter", "service", "search"]
+KINDS = ["home", "journeys", "journey", "agencies", "agency", "az", "az-letter", "service", "search", "calendar"]
 
 
 def test_taking_the_brackets_out_gives_the_english_pages(rendered):
@@ -484,8 +484,8 @@ def test_the_leftover_check_sees_a_word_the_catalogue_does_not_have(rendered):
 def test_a_catalogue_changes_the_words_of_sentences_plurals_and_labels(rendered):
     pages = {p.name: p for p in rendered}
     journey = BeautifulSoup(pages["journeys/open-a-shop/"].pseudo, "html.parser")
-    assert journey.select_one(".os-journey__facts").get_text() == (
-        "⟦⟦4 steps⟧, with 3 agencies: Federal Revenue Office, Riverton City Clerk, State Business Registry.⟧")
+    assert journey.select_one(".os-journey__facts > p").get_text() == "⟦⟦4 steps⟧, 3 agencies⟧"
+    assert journey.select_one(".os-journey__agencies summary").get_text() == "⟦Which agencies⟧"
     step = journey.select_one("#step-4")
     assert step.select_one(".os-step__number").get_text() == "⟦Step 4:⟧"
     assert "⟦Only if it applies to you:⟧ ⟦If you will put up a sign. You can skip this step otherwise.⟧" in step.get_text()
@@ -537,7 +537,10 @@ def test_the_theme_pages_say_the_catalogues_words(pseudo_site):
 
 def test_the_script_gets_every_word_it_says_from_the_catalogue(pseudo_site):
     script = (REPO / "content" / "assets" / "onestop.js").read_text(encoding="utf-8")
-    needed = json.loads(re.search(r"var WORDS = (\[.*?\]);", script).group(1).replace("'", '"'))
+    # Each part of the script names the words it reads: var WORDS = [...] (the steps), var MENU_WORDS = [...].
+    needed = [word for found in re.findall(r"var (?:[A-Z]+_)?WORDS = (\[.*?\]);", script)
+              for word in json.loads(found.replace("'", '"'))]
+    assert "stepDone" in needed and "menu" in needed
     soup = BeautifulSoup((pseudo_site / "journeys/open-a-shop/index.html").read_text(encoding="utf-8"), "html.parser")
     block = soup.select_one('script#os-words[type="application/json"]')
     assert block.find_parent("article") is None, "the words are page chrome, outside the article"
@@ -545,3 +548,25 @@ def test_the_script_gets_every_word_it_says_from_the_catalogue(pseudo_site):
     assert sorted(words) == sorted(needed), "the data block gives onestop.js exactly the words it reads"
     assert all(value.startswith("⟦") and value.endswith("⟧") for value in words.values()), words
     assert words["stepDone"] == "⟦I have done step %(num)s⟧"
+
+
+def test_the_guides_scripts_get_every_word_they_say_from_the_catalogue(pseudo_site):
+    """guide.js and guide-plan.js say only the words of the guide's data block, and every one of those
+    is the catalogue's (bracketed in the pseudo-translation), plural forms included."""
+    said = set()
+    for name in ("guide.js", "guide-plan.js"):
+        script = (REPO / "content" / "assets" / name).read_text(encoding="utf-8")
+        said |= set(re.findall(r"\bwords\.(\w+)", script)) | set(re.findall(r'words\["plan" \+ key\]', script) and
+                                                                ["planTotal", "planTotalVary", "planAtLeast",
+                                                                 "planAtLeastVary"])
+    soup = BeautifulSoup((pseudo_site / "journeys/open-a-shop/index.html").read_text(encoding="utf-8"), "html.parser")
+    words = json.loads(soup.select_one('script#os-guide-data[type="application/json"]').string)["words"]
+    assert said - {"range", "days", "stepDone"} <= set(words), sorted(said - set(words))
+    flat = [v for value in words.values() for v in (value.values() if isinstance(value, dict) else [value])]
+    assert all(v.startswith("⟦") and v.endswith("⟧") for v in flat), flat
+    assert words["planTotal"] == "⟦%(fees)s for your plan.⟧"
+    assert words["skippedSteps"] == {"one": "⟦Step that does not apply to you (%(num)s)⟧",
+                                     "other": "⟦Steps that do not apply to you (%(num)s)⟧"}
+    questions = soup.select(".os-guide legend")
+    assert [q.get_text() for q in questions] == ["How will you set up your business?", "Will you put up a sign?"]
+    assert soup.select_one('label[for="os-q-sign-yes"]').get_text() == "⟦Yes⟧"  # a yes/no question's words

@@ -21,7 +21,7 @@ from conftest import REPO, RIVERTON, copy_site, site_options
 from generator.page_writers import PageWriters
 from generator.pipeline import check
 from generator.render import Renderer
-from generator.shell import Shell, shell_urls
+from generator.shell import BODY, TITLE, Shell, shell_urls
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -61,11 +61,11 @@ def test_a_failed_read_helper_costs_time_not_results(broken_site, monkeypatch):
     assert _texts(check(broken_site, TODAY).problems) == _texts(alone.problems)
 
 
-SHELL_HTML = "<html><title>onestopshelltitletoken</title><a href='/{url}'>self</a><main>onestopshellbodytoken</main></html>"
+SHELL_HTML = "<html><title>{title}</title><a href='/{url}'>self</a><main>{body}</main></html>"
 
 
 def _shells() -> dict[str, Shell]:
-    return {kind: Shell(kind, SHELL_HTML.format(url=url)) for kind, url in shell_urls().items()}
+    return {kind: Shell(kind, SHELL_HTML.format(url=url, title=TITLE, body=BODY)) for kind, url in shell_urls().items()}
 
 
 def _files(site_dir: Path) -> dict[str, str]:

@@ -42,6 +42,9 @@ CHANGES = [
     ("remove a service", lambda r: (
         edit(r, SHOP, "services: [riverton-clerk/get-sign-permit, riverton-clerk/get-awning-permit]", "services: [riverton-clerk/get-sign-permit]"),
         (r / "agencies/riverton-clerk/services/get-awning-permit.yml").unlink())),
+    ("reword a question", lambda r: edit(r, "questions/setup.yml", "label: As a company", "label: As a limited company")),
+    ("tailor another step", lambda r: edit(r, SHOP, "    services: [riverton-clerk/get-business-license]",
+                                           "    if: {setup: company}\n    services: [riverton-clerk/get-business-license]")),
     ("change a template", lambda r: edit(r, "overrides/partials/onestop/fees.html", "What it is for", "What the fee is for")),
 ]
 
@@ -103,7 +106,7 @@ def test_one_service_edit_re_renders_only_the_pages_that_show_it(tmp_path):
                        if p.stat().st_mtime_ns != t)
     # The service, its agency, the journey that uses it, the service in the step before it,
     # and the index pages (home, guides, agencies, A to Z, search), which are always rebuilt.
-    assert rewritten == sorted([".", "agencies", "agencies/riverton-clerk", "journeys", "journeys/open-a-shop",
+    assert rewritten == sorted([".", "agencies", "agencies/riverton-clerk", "calendar", "journeys", "journeys/open-a-shop",
                                 "search", "services", "services/riverton-clerk/get-business-license",
                                 "services/riverton-clerk/get-sign-permit"])
 
@@ -140,4 +143,41 @@ def test_a_check_that_keeps_files_between_saves_finds_what_a_fresh_check_finds(t
             assert kept.site == fresh.site, name
             assert open_data_files(kept.site, data_cache) == open_data_files(fresh.site), name
     assert set(cache.file_checks) == set(cache.entities) == {
-        p.relative_to(root).as_posix() for p in [*root.glob("agencies/**/*.yml"), *root.glob("journeys/*.yml")]}
+        p.relative_to(root).as_posix() for p in [*root.glob("agencies/**/*.yml"), *root.glob("journeys/*.yml"),
+                                                 *root.glob("questions/*.yml")]}
+
+
+def test_a_broken_file_shows_its_problems_on_every_page_until_it_is_fixed(tmp_path):
+    """`make serve` with a broken file: no stuck preview, but the page of problems (file, line,
+    message, the fix) on every page the preview had; after the fix, the site again, as a full build."""
+    live = copy_site(RIVERTON, tmp_path / "live")
+    site = tmp_path / "live-site"
+    config = preview(live, site)
+    edit(live, SIGN, "title: Get a sign permit", "title: [Get a sign permit")
+    build(config, dirty=True)  # does not raise: the preview shows the problem instead
+    for page in ("index.html", "services/index.html", "services/riverton-clerk/get-sign-permit/index.html",
+                 "journeys/open-a-shop/index.html", "agencies/riverton-clerk/index.html"):
+        text = (site / page).read_text()
+        assert "<h1>The preview cannot show the site until these problems are fixed</h1>" in text, page
+        assert ("<code>agencies/riverton-clerk/services/get-sign-permit.yml:1:8</code> <strong>Error</strong>"
+                in text), page
+        assert "How to fix it: close it with &#39;]&#39; on the same line" in text, page
+    title = (site / "journeys/open-a-shop/index.html").read_text()
+    assert "<title>Preview: 1 problem to fix" in title and 'href="../../assets/onestop.css"' in title
+    edit(live, SIGN, "title: [Get a sign permit", "title: Get a sign permit")
+    build(config, dirty=True)
+    reference = shutil.copytree(live, tmp_path / "full")
+    assert files_of(site) == full_build(reference, reference / "site")
+
+
+def test_a_preview_rebuild_tells_the_editor_only_what_is_theirs(tmp_path, caplog):
+    """No "dirty build" warning on every save, no list of onestop's page shells as pages missing
+    from the navigation."""
+    live = copy_site(RIVERTON, tmp_path / "live")
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        config = preview(live, tmp_path / "site")
+        edit(live, TAX, "title: Get a federal tax number", "title: Get a tax number")
+        build(config, dirty=True)
+    said = "\n".join(r.getMessage() for r in caplog.records)
+    assert "dirty" not in said and "onestopshell" not in said, said

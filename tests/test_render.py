@@ -9,7 +9,10 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import site_options
+from conftest import RIVERTON, TODAY, copy_site, site_options
+from generator.model import ServiceRef
+from generator.page_types import BY_KIND
+from generator.pipeline import check
 from generator.render import Renderer
 
 
@@ -34,13 +37,14 @@ def test_every_page_is_generated(pages):
         "services/state-registry/form-company/", "services/state-registry/register-trade-name/",
         "services/federal-revenue/get-tax-number/", "services/federal-revenue/register-as-employer/",
         "services/riverton-clerk/get-business-license/", "services/riverton-clerk/get-sign-permit/", "search/",
+        "calendar/",
     ])
 
 
 def test_home_lists_journeys_first_then_agencies_and_the_a_to_z(pages):
     page = soup(pages[""])
     headings = [text(h) for h in page.find_all("h2")]
-    assert headings == ["Step-by-step guides", "Find a service", "Browse by agency"]
+    assert headings == ["Step-by-step guides", "Find a service", "Deadlines after you start", "Browse by agency"]
     guides = [text(a) for a in page.select(".os-cards--journeys .os-card__title")]
     assert guides == ["Hire your first worker", "Open a shop in Riverton"]
     assert page.select_one(".os-cards--journeys a")["href"] == "journeys/hire-staff/"
@@ -80,7 +84,12 @@ def test_journey_totals_and_related(pages):
     assert "About 24 days of processing" in totals
     assert [text(a) for a in page.select("#related-journeys ~ ul a")] == ["Hire your first worker"]
     assert page.select_one("#related-journeys ~ ul a")["href"] == "../hire-staff/"
-    assert "4 steps, with 3 agencies: Federal Revenue Office, Riverton City Clerk, State Business Registry." in text(page)
+    # The facts in one short line, the agencies on demand (a disclosure that works without JavaScript).
+    assert text(page.select_one(".os-journey__facts > p")) == "4 steps, 3 agencies"
+    agencies = page.select_one(".os-journey__facts details.os-journey__agencies")
+    assert text(agencies.summary) == "Which agencies" and agencies.get("open") is None
+    assert [text(li) for li in agencies.select("li")] == [
+        "Federal Revenue Office", "Riverton City Clerk", "State Business Registry"]
 
 
 def test_service_page_content(pages):
@@ -95,7 +104,11 @@ def test_service_page_content(pages):
     assert rows == [["What it is for", "Amount"], ["Filing fee", "$100"], ["Name check", "$25.50"], ["Total", "$125.50"]]
     channels = page.select(".os-channel")
     assert [text(c.h3) for c in channels] == ["Online", "By mail"]
-    assert channels[0].select_one("a.os-button")["href"] == "https://registry.example.gov/file"
+    # The channel list words the online channel as what it is, a link to its address; the page's one
+    # button is at the top (test_service_page_way_in_comes_first).
+    assert channels[0].select_one("a.os-button") is None
+    online = channels[0].select_one(".os-channel__url a")
+    assert online["href"] == "https://registry.example.gov/file" and text(online) == "registry.example.gov/file"
     assert "You need an account." in text(channels[0])
     assert "Write to: State Business Registry PO Box 1 Statetown, ST 10001" in text(channels[1])
     assert page.select_one(".os-offline") is None  # it has a mail channel
@@ -103,6 +116,102 @@ def test_service_page_content(pages):
     assert text(page.select_one("#related ~ ul a")) == "Register a trade name"
     assert "Page last reviewed by SBR on October 1, 2026 ." in text(page)
     assert page.select_one("#about-service ~ p a")["href"] == "https://registry.example.gov/guide"
+
+
+def test_service_page_way_in_comes_first(pages):
+    """One primary action, right under the summary: the first online channel, labelled by where it
+    goes, then a link to the other ways, before the facts and every section."""
+    page = soup(pages["services/state-registry/form-company/"])
+    way_in = page.select_one(".os-way-in")
+    after_lead = page.select_one(".os-lead").find_next_sibling()
+    assert after_lead is way_in
+    buttons = page.select("a.os-button:not(.os-button--secondary)")  # the calendar file's is grey
+    assert len(buttons) == 1 and buttons[0].find_parent(class_="os-way-in") is way_in
+    assert text(buttons[0]) == "Start at registry.example.gov" and buttons[0]["href"] == "https://registry.example.gov/file"
+    assert text(way_in.select_one(".os-way-in__note")) == "You need an account."
+    other = way_in.select_one(".os-way-in__others a")
+    assert text(other) == "Other ways to get it: by mail" and other["href"] == "#how-to-apply"
+    assert page.select_one("#how-to-apply") is not None
+
+
+def test_way_in_without_other_ways_points_at_the_agency_and_without_online_names_the_ways(pages):
+    online_only = soup(pages["services/federal-revenue/register-as-employer/"]).select_one(".os-way-in")
+    assert text(online_only.select_one(".os-button")) == "Start at revenue.example.gov"
+    assert text(online_only.select_one(".os-way-in__others a")) == "No internet? Other ways to get it"
+    offline = soup(pages["services/riverton-clerk/get-business-license/"])
+    assert offline.select("a.os-button") == []
+    assert text(offline.select_one(".os-way-in__others a")) == "How to get it: in person or by email"
+    tax = soup(pages["services/federal-revenue/get-tax-number/"]).select_one(".os-way-in__others a")
+    assert text(tax) == "Other ways to get it: by phone"
+
+
+def test_the_first_online_channel_is_the_one_button_the_others_are_links(tmp_path):
+    """A service with two online channels: the first is the page's button, the second a link to its
+    address in the channel list, never a second button."""
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    service = root / "agencies/state-registry/services/register-trade-name.yml"
+    service.write_text(service.read_text().replace(
+        "  - type: online\n    url: https://registry.example.gov/trade-name\n",
+        "  - type: online\n    url: https://registry.example.gov/trade-name\n"
+        "  - type: online\n    url: https://names.example.gov/search?q=1\n    note: Check the name is free.\n"))
+    result = check(root, TODAY)
+    assert result.site is not None, result.problems
+    renderer = Renderer(site_options(root=root))
+    page = soup(renderer.page(renderer.views(result.site), BY_KIND["service"],
+                              ServiceRef("state-registry", "register-trade-name")))
+    assert [text(b) for b in page.select("a.os-button")] == ["Start at registry.example.gov"]
+    links = [(text(a), a["href"]) for a in page.select(".os-channel__url a")]
+    assert links == [("registry.example.gov/trade-name", "https://registry.example.gov/trade-name"),
+                     ("names.example.gov/search?q=1", "https://names.example.gov/search?q=1")]
+
+
+def test_service_page_contents_name_every_section_in_order(pages):
+    """"On this page" lists exactly the page's sections (its h2 headings), each linking to it."""
+    for url, page in pages.items():
+        if not url.startswith("services/") or url.count("/") != 3:
+            continue
+        html = soup(page)
+        contents = [(text(a), a["href"]) for a in html.select(".os-toc a")]
+        sections = [(text(h2), "#" + h2["id"]) for h2 in html.select(".os-page h2")]
+        assert contents == sections, url
+    assert len([u for u in pages if u.startswith("services/") and u.count("/") == 3]) == 6
+
+
+def test_service_page_part_of_is_one_line_at_the_top_and_in_full_below(pages):
+    page = soup(pages["services/federal-revenue/get-tax-number/"])
+    line = page.select_one(".os-part-of-line")
+    assert line.find_next_sibling("h1") is not None  # above the title, as GOV.UK's step-by-step header
+    assert text(line) == "Part of Hire your first worker , step 1 of 3 , and 1 more step-by-step guide"
+    assert [a["href"] for a in line.select("a")] == ["../../../journeys/hire-staff/", "#part-of"]
+    assert page.select_one("#part-of").find_parent("section").select("nav.os-part-of")
+    assert page.select_one(".os-way-in").find_all_previous(class_="os-part-of") == []  # the boxes come after
+    one = soup(pages["services/state-registry/register-trade-name/"]).select_one(".os-part-of-line")
+    assert text(one) == "Part of Open a shop in Riverton , step 1 of 4"
+
+
+def test_a_service_in_many_guides_shows_some_in_full_and_links_to_the_rest(riverton):
+    renderer = Renderer(site_options(part_of_boxes=1))
+    views = renderer.views(riverton.site)
+    page = soup(renderer.page(views, BY_KIND["service"], ServiceRef("federal-revenue", "get-tax-number")))
+    assert [b["aria-label"] for b in page.select("nav.os-part-of")] == ["Part of Hire your first worker"]
+    more = page.select(".os-part-of__more a")
+    assert [(text(a), a["href"]) for a in more] == [
+        ("Open a shop in Riverton: step 2 of 4", "../../../journeys/open-a-shop/#step-2")]
+    assert "Also part of this guide:" in text(page.select_one("#part-of").parent)
+
+
+def test_related_services_leave_out_what_the_page_already_lists(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    service = root / "agencies/federal-revenue/services/get-tax-number.yml"
+    service.write_text(service.read_text().replace(
+        "last_reviewed:", "related: [federal-revenue/register-as-employer, state-registry/form-company]\nlast_reviewed:"))
+    result = check(root, TODAY)
+    assert result.site is not None, result.problems
+    renderer = Renderer(site_options(root=root))
+    page = soup(renderer.page(renderer.views(result.site), BY_KIND["service"],
+                              ServiceRef("federal-revenue", "get-tax-number")))
+    assert "Register as an employer" in [text(a) for a in page.select("#needed-for ~ ul .os-card__title")]
+    assert [text(a) for a in page.select("#related ~ ul .os-card__title")] == ["Form a company"]
 
 
 def test_service_page_part_of_names_the_step_and_its_neighbours(pages):
@@ -294,3 +403,101 @@ def test_fees_of_different_kinds_are_never_added_together(tmp_path):
             "fees below that cannot be added up. Then $0 to $25.50 a year.") in totals
     assert "Not counted, because the fee is for each item, or only some people pay it: Form a company" in totals
     assert "Cost: $100, then $25.50 a year, plus optional fees" in text(journey.select_one("#step-1"))
+
+
+def test_a_guided_journey_asks_its_questions_as_a_form(pages):
+    page = soup(pages["journeys/open-a-shop/"])
+    guide = page.select_one("section.os-guide")
+    assert guide["aria-labelledby"] == "os-guide-title" and text(guide.h2) == "Find the steps for you"
+    assert text(guide.select_one(".os-guide__nojs")) == (
+        "This guide can ask you 2 questions and show only the steps for your answers. That needs JavaScript, which is "
+        "off or not working in this browser, so every step is shown below with when it applies.")
+    form = guide.select_one("form.os-guide__form")
+    assert form.has_attr("hidden")  # the script shows it: without JavaScript it could do nothing
+    fieldsets = form.select("fieldset.os-guide__question")
+    assert [text(f.legend) for f in fieldsets] == ["How will you set up your business?", "Will you put up a sign?"]
+    assert fieldsets[0]["aria-describedby"] == "os-q-setup-hint"
+    assert text(page.select_one("#os-q-setup-hint")) == (
+        "A company keeps the business apart from you. Trading on your own under another name needs a trade name.")
+    assert not fieldsets[1].has_attr("aria-describedby")  # no hint
+    radios = [(i["name"], i["value"], text(page.select_one(f'label[for="{i["id"]}"]')))
+              for i in form.select("input[type=radio]")]
+    assert radios == [("setup", "company", "As a company"), ("setup", "trade-name", "On my own, under a trade name"),
+                      ("sign", "yes", "Yes"), ("sign", "no", "No")]
+    assert [text(b) for b in form.select("button")] == ["Show my steps", "Start again"]
+    assert text(guide.select_one(".os-guide__summary h3")) == "Your answers"
+    assert text(guide.select_one('label[for="os-guide-remember"]')) == "Remember my answers on this device"
+    assert text(guide.select_one(".os-guide__forget")) == "Forget my answers"
+    assert guide.select_one(".os-guide__status")["role"] == "status"
+    assert [s["src"] for s in guide.select("script[src]")] == ["../../assets/guide-plan.js", "../../assets/guide.js"]
+    assert all(s.has_attr("defer") for s in guide.select("script[src]"))  # in this order, after the page
+
+
+def test_a_guided_journey_gives_its_script_the_conditions_fees_and_words(pages):
+    data = json.loads(soup(pages["journeys/open-a-shop/"]).select_one('script#os-guide-data[type="application/json"]')
+                      .string)
+    assert data["journey"] == "open-a-shop" and data["language"] == "en"
+    assert data["questions"] == [{"id": "setup", "options": ["company", "trade-name"]},
+                                 {"id": "sign", "options": ["yes", "no"]}]
+    assert data["steps"][0]["ifs"] == [{"setup": ["company"]}, {"setup": ["trade-name"]}]
+    assert data["steps"][0]["whys"][1] == ("If your answer to “How will you set up your business?” is “On my own, "
+                                           "under a trade name”")
+    assert data["steps"][3] == {"if": {"sign": ["yes"]}, "when": 1, "one": 0, "why": "If you will put up a sign",
+                                "services": ["riverton-clerk/get-sign-permit"], "ifs": [None], "whys": [None]}
+    assert data["services"]["state-registry/form-company"] == {"fees": [[100.0, "USD", None, 0],
+                                                                        [25.5, "USD", None, 0]], "days": 10}
+    assert data["services"]["riverton-clerk/get-sign-permit"] == {"fees": None, "days": None}
+    words = data["words"]
+    assert words["planTotal"] == "%(fees)s for your plan." and words["then"] == "Then %(amount)s."
+    assert words["showing"] == {"one": "Showing %(shown)s of %(num)s step for your answers.",
+                                "other": "Showing %(shown)s of %(num)s steps for your answers."}
+
+
+def test_a_guided_journey_words_its_conditions_for_everyone_without_javascript(pages):
+    page = soup(pages["journeys/open-a-shop/"])
+    first = page.select_one("#step-1")
+    cards = first.select("li.os-card")
+    assert [c["data-os-option"] for c in cards] == ["0", "1"]
+    assert text(cards[0].select_one(".os-card__when")) == (
+        "Only if it applies to you: If your answer to “How will you set up your business?” is “As a company”.")
+    assert text(first.select_one(".os-step__choose")) == "Do one of these 2 , whichever fits you:"
+    assert text(first.select_one(".os-step__count")) == "2"
+    do_this = first.select_one(".os-step__choose--one")
+    assert do_this.has_attr("hidden") and text(do_this) == "Do this:"
+    assert [text(n) for n in page.select(".os-step__n")] == ["1", "2", "3", "4"]
+    assert page.select_one("#step-2 .os-step__choose--one") is None  # nothing to choose
+    unknown = page.select_one(".os-totals__unknown li")
+    assert unknown["data-os-ref"] == "riverton-clerk/get-sign-permit" and text(unknown) == "Get a sign permit"
+
+
+def test_a_journey_that_asks_nothing_has_no_guide(pages):
+    page = soup(pages["journeys/hire-staff/"])
+    assert page.select_one(".os-guide") is None
+    assert [s["src"] for s in page.select("script[src]")] == ["../../assets/calendar.js"]  # its deadlines' only
+    assert page.select_one("script#os-guide-data") is None
+
+
+def test_conditions_in_words_name_every_question_and_answer(riverton):
+    from generator.i18n import Words
+    from generator.model import Condition
+    from generator.views.guide import condition_words
+
+    questions = riverton.site.questions
+    both = Condition((("setup", ("company", "trade-name")), ("sign", ("yes",))))
+    assert condition_words(both, questions, Words()) == (
+        "If your answer to “How will you set up your business?” is “As a company” or “On my own, under a trade name” "
+        "and your answer to “Will you put up a sign?” is “Yes”")
+
+
+def test_a_channel_that_is_the_agency_s_own_line_shows_the_agency_s_hours(tmp_path):
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    service = root / "agencies/federal-revenue/services/get-tax-number.yml"
+    service.write_text(service.read_text().replace(
+        "    phone: 1-800-555-0101\n    hours: Monday to Friday, 7 a.m. to 7 p.m.\n", "    phone: 800 555 0100\n"))
+    result = check(root, TODAY)
+    assert result.site is not None and result.problems == []  # the agency's hours count for its own line
+    renderer = Renderer(site_options(root=root))
+    page = soup(renderer.page(renderer.views(result.site), BY_KIND["service"],
+                              ServiceRef("federal-revenue", "get-tax-number")))
+    phone = page.select_one(".os-channel--phone")
+    assert text(phone.select_one(".os-channel__hours")) == "Hours: Monday to Friday, 7 a.m. to 7 p.m."

@@ -91,7 +91,9 @@
       input.id = step.id + "-done";
       var label = document.createElement("label");
       label.htmlFor = input.id;
-      label.textContent = fill(words.stepDone, {num: number});
+      // The number the step shows: on a guide, guide.js numbers the steps of a plan again.
+      var shown = step.querySelector(".os-step__n");
+      label.textContent = fill(words.stepDone, {num: shown ? shown.textContent : number});
       box.appendChild(input);
       box.appendChild(label);
       panel.appendChild(box);
@@ -154,4 +156,81 @@
       ":not([href^='mailto:']):not([href^='tel:'])"), function (link) {
     link.setAttribute("data-os-href", link.href);
   });
+})();
+
+/* The menu on narrow screens (issue 15). Material opens its drawer with a <label>, which a keyboard
+   cannot reach: it becomes a real button that says whether the menu is open (aria-expanded). While
+   the drawer is closed it is inert, out of the Tab order, so Tab never walks through links no one
+   can see; opening it moves focus into it, and Escape, or Tab leaving it, closes it again. Without
+   JavaScript the label stays, and the drawer slides in while a link in it has focus (the styles). */
+(function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  var label = document.querySelector("label.md-header__button[for='__drawer']");
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  var MENU_WORDS = ["menu"];
+  var block = document.getElementById("os-words");
+  var name;
+  try { name = JSON.parse(block ? block.textContent : "null")[MENU_WORDS[0]]; } catch (e) { name = null; }
+  if (!drawer || !label || !sidebar || typeof name !== "string" || !window.matchMedia) { return; }
+  var narrow = window.matchMedia("(max-width: 76.234375em)");
+
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className + " os-menu-button";
+  button.setAttribute("aria-label", name);
+  sidebar.id = sidebar.id || "os-menu";
+  button.setAttribute("aria-controls", sidebar.id);
+  while (label.firstChild) { button.appendChild(label.firstChild); }
+  label.parentNode.replaceChild(button, label);
+
+  function sync() {
+    var open = drawer.checked && narrow.matches;
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (narrow.matches && !drawer.checked) { sidebar.setAttribute("inert", ""); } else { sidebar.removeAttribute("inert"); }
+  }
+
+  function set(open, moveFocus) {
+    if (drawer.checked !== open) {
+      drawer.checked = open;
+      drawer.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    sync();
+    if (moveFocus && open) {
+      var first = sidebar.querySelector("a[href], button, input:not([type=hidden])");
+      if (first) { first.focus(); }
+    } else if (moveFocus) {
+      button.focus();
+    }
+  }
+
+  button.addEventListener("click", function () { set(!drawer.checked, true); });
+  drawer.addEventListener("change", sync);
+  // The overlay and the drawer's own title close it too, and the theme may close it in code.
+  document.addEventListener("click", function () { window.setTimeout(sync, 0); }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && drawer.checked && narrow.matches) { set(false, true); }
+  });
+  sidebar.addEventListener("focusout", function (event) {
+    if (drawer.checked && narrow.matches && event.relatedTarget && !sidebar.contains(event.relatedTarget)) {
+      set(false, false);
+    }
+  });
+  if (narrow.addEventListener) { narrow.addEventListener("change", sync); } else if (narrow.addListener) { narrow.addListener(sync); }
+  sync();
+})();
+
+/* Print: the day the page is printed, in the page's language, at the top of the printout. */
+(function () {
+  "use strict";
+  var place = document.querySelector("[data-os-print-date]");
+  if (!place || !window.Intl) { return; }
+  function today() {
+    var day;
+    try { day = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "long" }).format(new Date()); }
+    catch (e) { day = new Date().toDateString(); }
+    place.textContent = place.getAttribute("data-os-print-date").replace("%(date)s", day);
+  }
+  today();
+  window.addEventListener("beforeprint", today);
 })();

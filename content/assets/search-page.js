@@ -141,6 +141,7 @@
     this.list = page.querySelector(".os-results");
     this.more = page.querySelector(".os-search-more");
     this.none = page.querySelector(".os-search-none");
+    this.partial = page.querySelector(".os-search-partial");  // the heading over pages that match some words
     this.workerUrl = page.getAttribute("data-worker");
     this.title = document.title;
     this.loading = null;
@@ -186,6 +187,7 @@
     this.list.textContent = "";
     this.more.hidden = true;
     this.none.hidden = true;
+    if (this.partial) { this.partial.hidden = true; }
     this.current = null;
     if (!text) { this.latest += 1; this.say(""); return Promise.resolve(); }
     mark("os-search-start");
@@ -203,6 +205,9 @@
         self.say(words.say("none", { query: text }));
         return;
       }
+      // No good match: no page has every word. The ways on first, then the pages that have some.
+      self.none.hidden = !outcome.partial;
+      if (self.partial) { self.partial.hidden = !outcome.partial; }
       return self.showMore(engine, false).then(function () {
         if (outcome === self.current) { self.say(found(words, outcome, text)); }
       });

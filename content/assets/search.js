@@ -73,6 +73,8 @@
   }
 
   // -- Queries: every word must match (whole or as the start of a word); exact words count most.
+  // Words that make up a synonym's phrase ("unemployment insurance", "permit") are looked up as its
+  // group's term, which every page with any phrase of the group has (generator/search/synonyms.py).
   // A word that matches nothing is corrected to the closest word on the site (lunr's edit-distance
   // automaton); failing that, pages that match some of the words are shown.
 
@@ -81,6 +83,13 @@
     this.data = data;
     this.index = buildIndex(lunr, data);
     this.vocabulary = null;
+    this.phrases = Object.create(null);  // a phrase's terms, joined by spaces -> its group's term
+    this.longest = 0;
+    for (var i = 0; i < (data.synonyms || []).length; i++) {
+      var terms = data.synonyms[i][0];
+      this.phrases[terms.join(" ")] = data.synonyms[i][1];
+      this.longest = Math.max(this.longest, terms.length);
+    }
   }
 
   Searcher.prototype.analyse = function (text) {
@@ -92,13 +101,38 @@
     }).filter(function (part) { return part.term; });
   };
 
-  Searcher.prototype.run = function (terms, required) {
+  /* The analysed words with each synonym's phrase, the longest first from the left, as one part
+     whose term is its group's: {word, term, group: true, terms}. synonyms.py's query_parts does the same. */
+  Searcher.prototype.parts = function (parts) {
+    var out = [], i = 0;
+    while (i < parts.length) {
+      var found = null;
+      for (var length = Math.min(this.longest, parts.length - i); length > 0 && !found; length--) {
+        var run = parts.slice(i, i + length), key = run.map(function (p) { return p.term; }).join(" ");
+        if (Object.prototype.hasOwnProperty.call(this.phrases, key)) {
+          found = { word: run.map(function (p) { return p.word; }).join(" "), term: this.phrases[key], group: true,
+                    terms: run.map(function (p) { return p.term; }) };
+        }
+      }
+      out.push(found || parts[i]);
+      i += found ? found.terms.length : 1;
+    }
+    return out;
+  };
+
+  /* A group's term matches only itself (no trailing wildcard); its words as written count a little more. */
+  Searcher.prototype.run = function (parts, required) {
     var Query = this.lunr.Query;
     return this.index.query(function (q) {
-      terms.forEach(function (term) {
-        q.term(term, { usePipeline: false, wildcard: Query.wildcard.TRAILING, boost: 1,
-                       presence: required ? Query.presence.REQUIRED : Query.presence.OPTIONAL });
-        q.term(term, { usePipeline: false, boost: 10 });
+      parts.forEach(function (part) {
+        var presence = required ? Query.presence.REQUIRED : Query.presence.OPTIONAL;
+        if (part.group) {
+          q.term(part.term, { usePipeline: false, boost: 10, presence: presence });
+          part.terms.forEach(function (term) { q.term(term, { usePipeline: false, boost: 1 }); });
+          return;
+        }
+        q.term(part.term, { usePipeline: false, wildcard: Query.wildcard.TRAILING, boost: 1, presence: presence });
+        q.term(part.term, { usePipeline: false, boost: 10 });
       });
     });
   };
@@ -138,25 +172,24 @@
 
   /* Returns {results, corrected (words, or null), partial (some words only)}. */
   Searcher.prototype.search = function (text) {
-    var self = this, parts = this.analyse(text);
-    var terms = parts.map(function (p) { return p.term; });
-    if (!terms.length) { return { results: [], corrected: null, partial: false }; }
-    var results = this.run(terms, true);
+    var self = this, parts = this.parts(this.analyse(text));
+    if (!parts.length) { return { results: [], corrected: null, partial: false }; }
+    var results = this.run(parts, true);
     if (results.length) { return { results: results, corrected: null, partial: false }; }
     var changed = false;
     var fixed = parts.map(function (p) {
-      if (self.known(p.term)) { return p; }
+      if (p.group || self.known(p.term)) { return p; }
       var c = self.correct(p.word);
       if (c) { changed = true; return c; }
       return p;
     });
-    var fixedTerms = fixed.map(function (p) { return p.term; });
     var corrected = changed ? fixed.map(function (p) { return p.word; }).join(" ") : null;
     if (changed) {
-      results = this.run(fixedTerms, true);
+      fixed = this.parts(fixed);  // a corrected word may complete a phrase
+      results = this.run(fixed, true);
       if (results.length) { return { results: results, corrected: corrected, partial: false }; }
     }
-    results = this.run(fixedTerms, false);
+    results = this.run(fixed, false);
     return { results: results, corrected: results.length ? corrected : null, partial: results.length > 0 };
   };
 

@@ -7,22 +7,28 @@
   result shows, in chunks).
 - `lunr_pipeline.py`: lunr.js's text pipeline in Python, so that words indexed at build time are
   the words lunr.js looks up.
+- `synonyms.py`: the site's synonyms (synonyms.yml), checked, tagged onto the documents' fields as
+  group terms, and written into the index for the browser's queries.
 """
 
 from .documents import FIELDS, KINDS, ContentPage, PlainText, SearchDocument, documents, page_document
 from .index import CHUNK_SIZE, SearchBundle, build_search, compact_index, result_record, site_search
+from .synonyms import SYNONYMS_FILE, Synonyms, load_synonyms
 
 __all__ = [
     "CHUNK_SIZE",
     "FIELDS",
     "KINDS",
+    "SYNONYMS_FILE",
     "ContentPage",
     "PlainText",
     "SearchBundle",
     "SearchDocument",
+    "Synonyms",
     "build_search",
     "compact_index",
     "documents",
+    "load_synonyms",
     "page_document",
     "result_record",
     "site_search",

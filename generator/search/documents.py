@@ -9,13 +9,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import markdown
 
 from ..graph import Site
 from ..i18n import N_
 from ..urls import agency_url, journey_url, service_url
+from .synonyms import Synonyms
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ FIELDS: tuple[Field, ...] = (
     Field("agency", 3),  # the agency's name and short name, on its services
     Field("body", 1),  # a guide's step titles, an agency's description, a page's text; services have none
 )
+FIELD_NUMBER = {f.name: i for i, f in enumerate(FIELDS)}
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ USE_BOOST, MAX_USES = 0.2, 3
 KINDS = {
     "journey": Kind("j", N_("Step-by-step guide"), 4.0),
     "service": Kind("s", N_("Service"), 1.0),
-    "agency": Kind("a", N_("Agency"), 1.5),
+    "agency": Kind("a", N_("Agency"), 1.0),
     "page": Kind("p", N_("Page"), 1.0),
 }
 
@@ -69,10 +71,22 @@ class SearchDocument:
     body: str = ""
     boost: float = 1.0
     """lunr document boost: the kind's, and for services more for each guide that uses them."""
+    tags: tuple[str, ...] = ()
+    """For each of FIELDS, the synonym groups its text has (synonyms.py: group terms, space-separated)."""
 
     def field(self, name: str) -> str:
-        """The text of one of FIELDS (keywords joined by spaces: lunr.js would keep a list item whole)."""
-        return " ".join(self.keywords) if name == "keywords" else str(getattr(self, name))
+        """The text of one of FIELDS as it is indexed (keywords joined by spaces: lunr.js would keep a
+        list item whole), with the group terms of its synonyms after it."""
+        text = " ".join(self.keywords) if name == "keywords" else str(getattr(self, name))
+        tag = self.tags[FIELD_NUMBER[name]] if self.tags else ""
+        return f"{text} {tag}" if tag else text
+
+    def with_synonyms(self, synonyms: Synonyms) -> SearchDocument:
+        """This document with the synonym groups of each of its fields."""
+        if not synonyms.phrases:
+            return self
+        plain = replace(self, tags=())
+        return replace(self, tags=tuple(synonyms.tags(plain.field(f.name)) for f in FIELDS))
 
 
 @dataclass(frozen=True)
@@ -124,16 +138,19 @@ def page_document(page: ContentPage, plain_text: PlainText | None = None) -> Sea
     return SearchDocument("page", page.url, plain_text(title), summary, body=plain_text(text))
 
 
-def documents(site: Site, pages: Iterable[ContentPage] = ()) -> list[SearchDocument]:
-    """Every search document, in a stable order: guides, agencies, services by agency, pages.
+def documents(site: Site, pages: Iterable[ContentPage] = (), synonyms: Synonyms | None = None
+              ) -> list[SearchDocument]:
+    """Every search document, in a stable order: guides, agencies, services by agency, pages; with
+    the group terms of the synonyms each field has.
 
     Services of one agency are neighbours, so the agency field's postings and the result chunks
     of a search for an agency's services compress and group well."""
     plain_text = PlainText()
     docs: list[SearchDocument] = []
     for journey in site.journeys.values():
-        steps = " ".join(f"{s.title}. {s.when or ''}" for s in journey.steps)
+        steps = " ".join(f"{s.when or ''} {plain_text(s.description)}" for s in journey.steps)
         docs.append(SearchDocument("journey", journey_url(journey.id), journey.title, journey.summary,
+                                   keywords=tuple(s.title for s in journey.steps),
                                    body=" ".join([steps, plain_text(journey.description)]).strip(),
                                    boost=KINDS["journey"].boost))
     for agency in site.agencies.values():
@@ -148,4 +165,4 @@ def documents(site: Site, pages: Iterable[ContentPage] = ()) -> list[SearchDocum
         docs.append(SearchDocument("service", service_url(ref), service.title, service.summary, agency=name,
                                    keywords=service.keywords, boost=round(boost, 3)))
     docs.extend(page_document(page, plain_text) for page in pages)
-    return docs
+    return [d.with_synonyms(synonyms) for d in docs] if synonyms else docs

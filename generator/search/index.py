@@ -22,6 +22,7 @@ from ..i18n import Words
 from ..jsontext import compact_json
 from .documents import FIELDS, KINDS, ContentPage, SearchDocument, documents
 from .lunr_pipeline import analyze, tokenize, trim
+from .synonyms import Synonyms
 
 FORMAT = 1
 """Version of the index file's layout; content/assets/search.js reads this version."""
@@ -119,9 +120,12 @@ def result_record(doc: SearchDocument) -> list[str]:
     return [KINDS[doc.kind].code, doc.title, doc.summary, doc.agency, doc.url]
 
 
-def build_search(docs: Sequence[SearchDocument], words: Words = _SOURCE_WORDS) -> SearchBundle:
-    """The search files for a list of documents, with what each kind of result is called in `words`."""
+def build_search(docs: Sequence[SearchDocument], words: Words = _SOURCE_WORDS,
+                 synonyms: Synonyms | None = None) -> SearchBundle:
+    """The search files for a list of documents (their synonyms already tagged: documents()), with
+    what each kind of result is called in `words`, and the phrases queries look up as group terms."""
     index = compact_index(docs)
+    index["synonyms"] = synonyms.for_index() if synonyms else []
     chunks = [compact_json([result_record(d) for d in docs[i:i + CHUNK_SIZE]]) for i in range(0, len(docs), CHUNK_SIZE)]
     digest = hashlib.sha256()
     for text in [compact_json(index), *chunks]:
@@ -134,6 +138,7 @@ def build_search(docs: Sequence[SearchDocument], words: Words = _SOURCE_WORDS) -
     return SearchBundle(files, version)
 
 
-def site_search(site: Site, pages: Iterable[ContentPage] = (), words: Words = _SOURCE_WORDS) -> SearchBundle:
-    """The search files for a linked site and its hand-written pages."""
-    return build_search(documents(site, pages), words)
+def site_search(site: Site, pages: Iterable[ContentPage] = (), words: Words = _SOURCE_WORDS,
+                synonyms: Synonyms | None = None) -> SearchBundle:
+    """The search files for a linked site and its hand-written pages, with its synonyms."""
+    return build_search(documents(site, pages, synonyms), words, synonyms)

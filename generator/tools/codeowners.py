@@ -2,9 +2,10 @@
 
 With "Require review from Code Owners" on the main branch, a pull request that changes an
 agency's folder needs that agency's approval, and one that changes a journey across agencies,
-the templates, the settings or this file itself needs the site team's. So no agency can change
-another's pages unnoticed. GitHub reads CODEOWNERS from the pull request's base branch, so a pull
-request cannot make itself the owner of what it changes.
+the templates, the settings, the questions guides ask (any journey may ask them), the search's
+synonyms or this file itself needs the site team's. So no agency can change another's pages
+unnoticed. GitHub reads CODEOWNERS from the pull request's base branch, so a pull request cannot
+make itself the owner of what it changes.
 
 The file is managed by onestop as soon as any agency declares `owners` or onestop.yml names a
 `site_team`; then `onestop check` fails when the committed file differs from what
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from ..graph import Site
 from ..problems import Problem, Severity
+from ..reading import Refused, read_text
+from ..search.synonyms import SYNONYMS_FILE
 from .settings import SETTINGS_FILE, Settings
 
 CODEOWNERS = ".github/CODEOWNERS"
@@ -61,8 +64,9 @@ def render(owned: Ownership) -> str:
     team = " ".join(owned.site_team)
     if team:
         lines += ["# The site team: everything no one agency owns (templates, settings, the generator, this file),",
-                  "# and every journey that spans agencies.",
-                  f"* {team}", f"/{CODEOWNERS} {team}", f"/{SETTINGS_FILE} {team}", f"/journeys/ {team}", ""]
+                  "# every journey that spans agencies, and the questions guides ask (any journey may ask them).",
+                  f"* {team}", f"/{CODEOWNERS} {team}", f"/{SETTINGS_FILE} {team}", f"/{SYNONYMS_FILE} {team}",
+                  f"/journeys/ {team}", f"/questions/ {team}", ""]
     if owned.journeys:
         lines += ["# Journeys whose services all come from one agency: that agency."]
         lines += [f"/journeys/{j}.yml {' '.join(o)}" for j, o in owned.journeys.items()] + [""]
@@ -85,10 +89,13 @@ def problems(root: Path, site: Site, settings: Settings) -> list[Problem]:
                              "add a line like site_team: ['@org/site-team'] to " + SETTINGS_FILE))
     expected = render(owned).splitlines()
     path = root / CODEOWNERS
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return [*found, Problem(CODEOWNERS, 1, 1, Severity.ERROR,
                                 "missing: owners are declared, but there is no CODEOWNERS file", FIX)]
-    actual = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n").splitlines()
+    try:  # a link out of the repository is refused, never read (and never echoed below)
+        actual = read_text(root, path).replace("\r\n", "\n").splitlines()
+    except Refused as exc:
+        return [*found, exc.problem]
     for number, (want, got) in enumerate(zip(expected, actual), start=1):
         if want != got:
             return [*found, Problem(CODEOWNERS, number, 1, Severity.ERROR,
@@ -109,7 +116,9 @@ def write(root: Path, site: Site, settings: Settings) -> tuple[Path, bool] | Non
         return None
     path = root / CODEOWNERS
     text = render(owned)
-    if path.is_file() and path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n") == text:
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        path.unlink()  # written as a file of its own, never through a link or into a FIFO
+    elif path.is_file() and read_text(root, path).replace("\r\n", "\n") == text:
         return path, False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")

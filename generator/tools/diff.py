@@ -1,27 +1,41 @@
-"""`onestop diff BASE`: what a pull request changes on the site, as Markdown for a PR comment.
+"""`onestop diff BASE [HEAD]`: what a pull request changes on the site.
 
-Both sides are snapshots of the site's pages as data: either a content tree (checked and linked
-here) or a built site (its open data files, data/*.json). Pages are compared by what they show,
-so a change to a service that moves it into a journey shows on the service's page too.
+Both sides are content trees (a folder with agencies/: a checkout of the base branch, the pull
+request's checkout), each checked and linked here with this version of onestop; nothing a pull
+request can add (a `data/services.json` copied from a built site, say) decides how a folder is
+read. A side is seen twice:
+
+- as records: each service, journey and agency as its open data (opendata.py), compared field by
+  field for what its own file changed (before and after), apart from what other files' changes
+  made it show (a step number that moved, a journey it is now part of);
+- as pages: every page rendered with the same templates and words, so that a change is counted
+  by the pages it really changes (a service's time changes its page and the guides that add it
+  up, not the A to Z), and each page knows the entities it shows (`GeneratedPage.depends_on`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..graph import Site, entity_key
 from ..opendata import open_data
 from ..pipeline import check
 from ..problems import Problem
+from ..render import Renderer
 
 KINDS = ("services", "journeys", "agencies")
-FIELD_LABELS = {"part_of": "journeys it is part of", "required_by": "services that need it",
-                "services": "services listed", "journeys": "journeys listed", "totals": "totals"}
-IGNORED = {"source", "url"}
+ENTITY = {"services": "service", "journeys": "journey", "agencies": "agency"}
+LINKED = {"part_of", "required_by", "services", "journeys", "totals"}
+"""What a record shows of other files' links: it changes when they do, not when its own file does."""
+IGNORED = {"source", "url", "id"}
+STEP_LABELS = {"services_if": "the if of a service"}
+"""A step's keys as the diff names them, where the key of the open data is not the YAML's."""
 
 
 class SnapshotError(Exception):
@@ -34,28 +48,43 @@ class SnapshotError(Exception):
 class Snapshot:
     records: dict[str, dict[str, dict[str, Any]]]
     """'services' | 'journeys' | 'agencies' -> id -> the page's open data record."""
+    pages: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    """Each page's address -> a digest of what it shows, and the entities it shows."""
 
 
-def snapshot(path: Path, today: dt.date | None = None) -> Snapshot:
-    """A built site (a folder with data/services.json) or a content tree (a folder with agencies/)."""
-    if (path / "data" / "services.json").is_file():
-        try:
-            data = {k: json.loads((path / "data" / f"{k}.json").read_text(encoding="utf-8")) for k in KINDS}
-        except (OSError, ValueError) as exc:
-            raise SnapshotError(f"{path}: cannot read the built site's open data: {exc}") from None
-    elif (path / "agencies").is_dir():
-        result = check(path, today)
-        if result.site is None:
-            raise SnapshotError(f"{path}: the content has errors; run onestop check there", result.errors)
-        data = json.loads(json.dumps(open_data(result.site)))  # as a build writes and reads it
-    else:
-        raise SnapshotError(f"{path} is neither a content tree (no agencies/) nor a built site "
-                            "(no data/services.json)")
-    return Snapshot({kind: {r["id"]: r for r in data[kind]} for kind in KINDS})
+def snapshot(path: Path, today: dt.date | None = None, renderer: Renderer | None = None) -> Snapshot:
+    """The site a content tree makes: its records and (with a `renderer`) its pages."""
+    if not (path / "agencies").is_dir():
+        raise SnapshotError(f"{path} is not a content tree (no agencies/ folder): give the folder of a checkout, "
+                            "e.g. one made with git worktree add")
+    result = check(path, today)
+    if result.site is None:
+        raise SnapshotError(f"{path}: the content has errors; run onestop check there", result.errors)
+    return snapshot_of(result.site, renderer)
+
+
+def snapshot_of(site: Site, renderer: Renderer | None = None) -> Snapshot:
+    """The records and (with a `renderer`) the pages of a site already checked and linked."""
+    data = json.loads(json.dumps(open_data(site)))  # as a build writes and reads it
+    pages: dict[str, tuple[str, frozenset[str]]] = {}
+    for page in renderer.pages(site) if renderer else ():
+        shown = "\0".join((page.title, page.description, page.html)).encode()
+        pages[page.url] = (hashlib.sha256(shown).hexdigest(), page.depends_on)
+    return Snapshot({kind: {r["id"]: r for r in data[kind]} for kind in KINDS}, pages)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str
+    """The record's key ('fees', 'processing_time')."""
+    before: Any
+    after: Any
 
 
 @dataclass(frozen=True)
 class PageChange:
+    """A service, journey or agency whose own file a pull request adds, removes or changes."""
+
     kind: str
     """services, journeys or agencies."""
     id: str
@@ -63,14 +92,33 @@ class PageChange:
     url: str
     change: str
     """added, removed or changed."""
-    fields: list[str] = field(default_factory=list)
+    fields: list[FieldChange] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
     """For journeys: each step that was added, removed or changed, in words."""
+    pages: tuple[str, ...] = ()
+    """The addresses of the pages of the site this change changes (its own page included)."""
 
 
-def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    keys = [k for k in new if k not in IGNORED] + [k for k in old if k not in new and k not in IGNORED]
-    return [FIELD_LABELS.get(k, k) for k in keys if old.get(k) != new.get(k)]
+@dataclass(frozen=True)
+class Knock:
+    """A page that shows something new only because of other files' changes."""
+
+    kind: str
+    id: str
+    title: str
+    url: str
+    fields: list[FieldChange]
+    renumbered: bool
+    """Only its step numbers moved (a step was added or removed before it in a journey)."""
+
+
+@dataclass(frozen=True)
+class SiteDiff:
+    changes: list[PageChange]
+    knocks: list[Knock]
+    added_pages: int = 0
+    removed_pages: int = 0
+    changed_pages: int = 0
 
 
 def _step_text(step: dict[str, Any]) -> str:
@@ -83,7 +131,8 @@ def _step_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             for before, after in zip(old[a1:a2], new[b1:b2]):
-                what = [k for k in ("choose", "when", "description") if before.get(k) != after.get(k)]
+                what = [STEP_LABELS.get(k, k) for k in ("choose", "when", "if", "services_if", "description")
+                        if before.get(k) != after.get(k)]
                 parts = [f"{', '.join(what)} changed"] if what else []
                 if before.get("services") != after.get("services"):
                     parts.insert(0, f"services now {', '.join(after['services']) or 'none'} "
@@ -96,62 +145,72 @@ def _step_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[
     return out
 
 
-def compare(base: Snapshot, head: Snapshot) -> list[PageChange]:
+def _fields(old: dict[str, Any], new: dict[str, Any], keys: set[str]) -> list[FieldChange]:
+    names = [k for k in new if k in keys] + [k for k in old if k not in new and k in keys]
+    return [FieldChange(k, old.get(k), new.get(k)) for k in names if old.get(k) != new.get(k)]
+
+
+def _own_keys(record: dict[str, Any]) -> set[str]:
+    return set(record) - LINKED - IGNORED - {"steps"}
+
+
+def _renumbered_only(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Only `part_of` differs, in step numbers alone: the same journeys, in the same order."""
+    changed = [f.name for f in _fields(old, new, set(old) | set(new))]
+    before, after = old.get("part_of") or [], new.get("part_of") or []
+    return changed == ["part_of"] and [p["journey"] for p in before] == [p["journey"] for p in after]
+
+
+def _page_counts(base: Snapshot, head: Snapshot) -> tuple[set[str], set[str], set[str]]:
+    added = set(head.pages) - set(base.pages)
+    removed = set(base.pages) - set(head.pages)
+    changed = {url for url in set(base.pages) & set(head.pages) if base.pages[url][0] != head.pages[url][0]}
+    return added, removed, changed
+
+
+def _pages_of(key: str, touched: set[str], base: Snapshot, head: Snapshot) -> tuple[str, ...]:
+    """The changed pages that show entity `key`, before or after the change."""
+    nothing: tuple[str, frozenset[str]] = ("", frozenset())
+    return tuple(sorted(url for url in touched
+                        if key in head.pages.get(url, nothing)[1] | base.pages.get(url, nothing)[1]))
+
+
+def _change(kind: str, page_id: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+            ) -> PageChange | None:
+    record = after or before
+    assert record is not None
+    if before is None or after is None:
+        return PageChange(kind, page_id, record["title"], record["url"], "added" if before is None else "removed")
+    own = _fields(before, after, _own_keys(before) | _own_keys(after))
+    steps = _step_changes(before["steps"], after["steps"]) if kind == "journeys" else []
+    if not own and not steps:
+        return None
+    return PageChange(kind, page_id, record["title"], record["url"], "changed", own, steps)
+
+
+def compare(base: Snapshot, head: Snapshot) -> SiteDiff:
+    added, removed, changed = _page_counts(base, head)
+    touched = added | removed | changed
     changes: list[PageChange] = []
+    knocks: list[Knock] = []
     for kind in KINDS:
         old, new = base.records[kind], head.records[kind]
         for page_id in sorted(set(old) | set(new)):
             before, after = old.get(page_id), new.get(page_id)
-            record = after or before
-            assert record is not None
-            if before is None:
-                changes.append(PageChange(kind, page_id, record["title"], record["url"], "added"))
-            elif after is None:
-                changes.append(PageChange(kind, page_id, record["title"], record["url"], "removed"))
-            elif (fields := _changed_fields(before, after)):
-                steps = _step_changes(before["steps"], after["steps"]) if kind == "journeys" else []
-                changes.append(PageChange(kind, page_id, record["title"], record["url"], "changed", fields, steps))
-    return changes
+            change = _change(kind, page_id, before, after)
+            if change is not None:
+                key = entity_key(ENTITY[kind], page_id)
+                changes.append(replace(change, pages=_pages_of(key, touched, base, head)))
+            elif before is not None and after is not None and before != after:
+                linked = _fields(before, after, LINKED)
+                knocks.append(Knock(kind, page_id, after["title"], after["url"], linked,
+                                    _renumbered_only(before, after)))
+    return SiteDiff(changes, knocks, len(added), len(removed), len(changed))
 
 
-def _agency_of(change: PageChange) -> str:
-    return change.id.split("/")[0] if change.kind == "services" else change.id
-
-
-def to_markdown(changes: list[PageChange], base: Snapshot, head: Snapshot, site_url: str | None = None) -> str:
-    count = {c: sum(1 for x in changes if x.change == c) for c in ("added", "removed", "changed")}
-    out = ["## What this pull request changes on the site", ""]
-    if not changes:
-        return "\n".join([*out, "No page changes.", ""])
-    out += [f"{count['added']} page{'s' * (count['added'] != 1)} added, {count['removed']} removed, "
-            f"{count['changed']} changed.", ""]
-
-    def link(change: PageChange) -> str:
-        title = change.title.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
-        if site_url and change.change != "removed":
-            return f"[{title}]({site_url.rstrip('/')}/{change.url})"
-        return f"{title} (`{change.url}`)"
-
-    def names(agency_id: str) -> str:
-        record = head.records["agencies"].get(agency_id) or base.records["agencies"].get(agency_id)
-        return record["title"] if record else agency_id
-
-    by_agency: dict[str, list[PageChange]] = {}
-    for change in sorted(changes, key=lambda c: (c.kind != "agencies", c.title.lower())):
-        if change.kind != "journeys":
-            by_agency.setdefault(_agency_of(change), []).append(change)
-    for agency_id in sorted(by_agency, key=lambda a: names(a).lower()):
-        out += [f"### {names(agency_id)}", "", "| Change | Page | What changed |", "|---|---|---|"]
-        for change in by_agency[agency_id]:
-            kind = "agency page" if change.kind == "agencies" else "service"
-            out.append(f"| {change.change.capitalize()} {kind} | {link(change)} | {', '.join(change.fields)} |")
-        out.append("")
-    journeys = [c for c in changes if c.kind == "journeys"]
-    if journeys:
-        out += ["### Step-by-step guides", ""]
-        for change in journeys:
-            detail = f": {', '.join(change.fields)}" if change.fields else ""
-            out.append(f"- {change.change.capitalize()}: {link(change)}{detail}")
-            out += [f"  - {step}" for step in change.steps]
-        out.append("")
-    return "\n".join(out)
+def changed_services(base: Snapshot, head: Snapshot) -> set[str]:
+    """Services added or changed by their own file, or made to show something new (not only a
+    step number) by other files' changes: what `onestop report --changed` looks at."""
+    result = compare(base, head)
+    return ({c.id for c in result.changes if c.kind == "services" and c.change != "removed"}
+            | {k.id for k in result.knocks if k.kind == "services" and not k.renumbered})

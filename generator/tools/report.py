@@ -12,9 +12,11 @@ from dataclasses import asdict, dataclass, field
 
 from ..graph import Site
 from ..model import ServiceRef
+from ..offline import offline_gaps
 from ..readability import reading_grade
 from ..urls import service_url
 from ..validate import MAX_GRADE, REVIEW_MONTHS, months_before
+from .markdown_text import md_text
 
 DUE_DAYS = 30
 
@@ -40,27 +42,35 @@ class AgencyHealth:
     orphans: list[Flagged] = field(default_factory=list)
     online_only: list[Flagged] = field(default_factory=list)
     hard_to_read: list[Flagged] = field(default_factory=list)
+    offline_gaps: list[Flagged] = field(default_factory=list)
+    """Offline ways that do not work for a citizen without internet (generator/offline.py)."""
 
 
 @dataclass(frozen=True)
 class Report:
     today: str
     agencies: list[AgencyHealth]
+    changed_only: bool = False
+    """Only the services a change adds or changes (`onestop report --changed BASE`)."""
 
     @property
     def totals(self) -> dict[str, int]:
-        keys = ("stale", "due", "orphans", "online_only", "hard_to_read")
+        keys = ("stale", "due", "orphans", "online_only", "hard_to_read", "offline_gaps")
         totals = {"agencies": len(self.agencies), "services": sum(a.services for a in self.agencies)}
         totals.update({k: sum(len(getattr(a, k)) for a in self.agencies) for k in keys})
         return totals
 
 
-def health(site: Site, today: dt.date) -> Report:
+def health(site: Site, today: dt.date, only: set[str] | None = None) -> Report:
+    """Each agency's services' health; with `only`, of those services alone (agencies with none left out)."""
     stale_before = months_before(today, REVIEW_MONTHS)
     due_before = months_before(today + dt.timedelta(days=DUE_DAYS), REVIEW_MONTHS)
     agencies = []
     for agency in sorted(site.agencies.values(), key=lambda a: a.name.lower()):
-        refs: tuple[ServiceRef, ...] = site.services_of_agency[agency.id]
+        refs: tuple[ServiceRef, ...] = tuple(r for r in site.services_of_agency[agency.id]
+                                             if only is None or str(r) in only)
+        if only is not None and not refs:
+            continue
         row = AgencyHealth(agency.id, agency.name, len(refs))
         for ref in refs:
             service = site.services[ref]
@@ -77,11 +87,14 @@ def health(site: Site, today: dt.date) -> Report:
                 row.orphans.append(flag("in no journey"))
             if not service.has_offline_channel:
                 row.online_only.append(flag("no in-person, phone or mail channel"))
+            gaps = offline_gaps([vars(c) for c in service.channels], vars(agency.contact))
+            if gaps:
+                row.offline_gaps.append(flag("; ".join(gaps)))
             grade = reading_grade(service.summary)
             if grade > MAX_GRADE:
                 row.hard_to_read.append(flag(f"summary reads at grade {grade:.1f}"))
         agencies.append(row)
-    return Report(today.isoformat(), agencies)
+    return Report(today.isoformat(), agencies, only is not None)
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -93,29 +106,31 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def to_json(report: Report) -> str:
-    return json.dumps({"today": report.today, "totals": report.totals,
+    return json.dumps({"today": report.today, "changed_only": report.changed_only, "totals": report.totals,
                        "agencies": [asdict(a) for a in report.agencies]}, indent=1, ensure_ascii=False) + "\n"
 
 
 _COLUMNS = [("stale", f"Stale (over {REVIEW_MONTHS} months)"), ("due", f"Due in {DUE_DAYS} days"),
             ("orphans", "In no journey"), ("online_only", "No offline channel"),
-            ("hard_to_read", f"Summary above grade {MAX_GRADE:.0f}")]
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+            ("hard_to_read", f"Summary above grade {MAX_GRADE:.0f}"), ("offline_gaps", "Offline way incomplete")]
 
 
 def to_markdown(report: Report, site_url: str | None = None) -> str:
+    """The report as Markdown; every word from content escaped (md_text), so it cannot format the summary."""
     t = report.totals
-    out = [f"## Content health on {report.today}", "",
+    heading = (f"## Content health of the services this pull request changes, on {report.today}" if report.changed_only
+               else f"## Content health on {report.today}")
+    if report.changed_only and not report.agencies:
+        return f"{heading}\n\nNo service changed.\n"
+    out = [heading, "",
            f"{t['services']} services from {t['agencies']} agencies: {t['stale']} stale, {t['due']} due for review "
            f"within {DUE_DAYS} days, {t['orphans']} in no journey, {t['online_only']} with no offline channel, "
-           f"{t['hard_to_read']} with a summary above grade {MAX_GRADE:.0f}.", "",
+           f"{t['hard_to_read']} with a summary above grade {MAX_GRADE:.0f}, {t['offline_gaps']} with an "
+           "incomplete offline way in (no hours, or an agency contact without phone, address or hours).", "",
            "| Agency | Services | " + " | ".join(label for _, label in _COLUMNS) + " |",
            "|---|---:|" + "---:|" * len(_COLUMNS)]
     for a in report.agencies:
-        out.append(f"| {_cell(a.name)} | {a.services} | "
+        out.append(f"| {md_text(a.name)} | {a.services} | "
                    + " | ".join(str(len(getattr(a, key))) for key, _ in _COLUMNS) + " |")
     for key, label in _COLUMNS:
         flagged = [(a, f) for a in report.agencies for f in getattr(a, key)]
@@ -123,8 +138,8 @@ def to_markdown(report: Report, site_url: str | None = None) -> str:
             continue
         out += ["", f"### {label}", ""]
         for agency, item in flagged:
-            title = _cell(item.title)
+            title = md_text(item.title)
             if site_url:
                 title = f"[{title}]({site_url.rstrip('/')}/{service_url(ServiceRef.parse(item.ref))})"
-            out.append(f"- {title} ({_cell(agency.name)}): {item.detail}; edit `{item.source}`")
+            out.append(f"- {title} ({md_text(agency.name)}): {md_text(item.detail)}; edit `{item.source}`")
     return "\n".join(out) + "\n"

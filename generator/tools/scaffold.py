@@ -1,4 +1,4 @@
-"""`onestop new`: a commented skeleton for a new agency, service or journey.
+"""`onestop new`: a commented skeleton for a new agency, service, journey or question.
 
 The notes in a skeleton are the schema's own descriptions and examples, so they cannot drift
 from what the checker accepts. Required keys are left empty (the checker names each one still
@@ -46,32 +46,38 @@ _STRUCTURES = {
     ("service", "channels"): "channels:\n  - type: online\n    url:\n  # - type: phone\n  #   phone: 555-010-1000\n"
                              "  #   hours: Monday to Friday, 8 a.m. to 5 p.m.\n",
     ("journey", "steps"): "steps:\n  - title:\n    # services: [agency-id/service-id]\n    # when: If you will hire "
-                          "employees\n    # choose: one\n",
+                          "employees\n    # if: {employees: yes}\n    # choose: one\n",
+    ("question", "options"): "options:\n  - id:\n    label:\n  - id:\n    label:\n",
 }
 _INTROS = {
     "agency": "An agency: {path}. Its id is its folder name, '{id}'.",
     "service": "A service of {agency}: {path}. Its id is its file name; other files refer to it as '{ref}'.",
     "journey": "A step-by-step guide: {path}. Its id is its file name, '{id}'.",
+    "question": "A question a guide may ask: {path}. Its id is its file name, '{id}': a journey asks it with "
+                "questions: [{id}] and tailors its steps with if: {{{id}: <answer id>}}.",
 }
 _HOW = ("Fill in each key that has no value yet, then run `onestop check` (in a pull request the checks show "
         "each problem on its line). Lines starting with # are notes: to use an optional key, delete the '# ' "
         "in front of it and change the example.")
 
 
-def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """A property's schema, following its $ref (to read the shared description and examples)."""
+def _resolve(node: dict[str, Any], doc: str) -> dict[str, Any]:
+    """A property's schema, following its $ref (to read the shared description and examples); a
+    ref within `doc`, the schema file it is in, starts with '#'."""
     ref = node.get("$ref")
     if not ref:
         return node
     file, _, pointer = ref.partition("#")
-    target: Any = _registry().contents(file)
+    target: Any = _registry().contents(file or doc)
     for part in pointer.strip("/").split("/"):
         target = target[part] if part else target
     return dict(target)
 
 
 def _comment(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent + "# ", subsequent_indent=indent + "# ") + "\n"
+    # Never inside a word: an id or a path broken at its hyphens cannot be copied from the note.
+    return textwrap.fill(text, WIDTH, initial_indent=indent + "# ", subsequent_indent=indent + "# ",
+                         break_on_hyphens=False, break_long_words=False) + "\n"
 
 
 class _Dumper(yaml.SafeDumper):
@@ -107,11 +113,13 @@ def skeleton(kind: Kind, schema_ref: str, intro: str, today: dt.date) -> str:
     """The commented skeleton of a `kind` file whose schema is at `schema_ref`."""
     schema = validator(kind).schema
     required = set(schema.get("required", ()))
+    # Keys that an if/then of the schema requires in most files (a question's options) are offered as required.
+    required |= {k for part in schema.get("allOf", ()) for k in part.get("then", {}).get("required", ())}
     out = [f"# yaml-language-server: $schema={schema_ref}\n", "#\n", _comment(intro), _comment(_HOW)]
     for key, prop in schema["properties"].items():
         if key == "id":
             continue
-        target = _resolve(prop)
+        target = _resolve(prop, SCHEMA_FILES[kind])
         description = prop.get("description") or target.get("description", "")
         examples = prop.get("examples") or target.get("examples") or []
         out.append("\n")
@@ -174,7 +182,8 @@ def plan(root: Path, kind: Kind, name: str, today: dt.date, site_url: str | None
     else:
         _check_id(f"{kind} id", name)
         file_id = name
-        path = f"agencies/{name}/agency.yml" if kind == "agency" else f"journeys/{name}.yml"
+        path = {"agency": f"agencies/{name}/agency.yml", "question": f"questions/{name}.yml"}.get(kind,
+                                                                                               f"journeys/{name}.yml")
         intro = _INTROS[kind].format(path=path, id=name)
     if (root / path).exists():
         raise ScaffoldError(f"{path} already exists", "edit it, or choose another id")

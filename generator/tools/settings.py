@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from ..load import read_yaml_file
 from ..problems import Problem
-from ..schemas import _registry
+from ..schemas import ContentValidator, _registry
 from ..validate import schema_problems
 
 SETTINGS_FILE = "onestop.yml"
@@ -42,12 +40,12 @@ class Settings:
 def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
     """The settings in `root/onestop.yml` (defaults when there is none), and any problems with them."""
     path = root / SETTINGS_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():  # a FIFO or a link is refused when read, not skipped
         return Settings(), []
     data, positions, problem = read_yaml_file(root, path)
     if problem or data is None or positions is None:
         return Settings(), [problem] if problem else []
-    schema = Draft202012Validator(SETTINGS_SCHEMA, registry=_registry())
+    schema = ContentValidator(SETTINGS_SCHEMA, registry=_registry())
     problems = schema_problems(SETTINGS_FILE, data, positions, schema)
     if problems:
         return Settings(), problems

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..load import FileId, Positions, SourceFile
 from ..problems import Problem
 from .checker import Checker
+from .conditions import journey_conditions, question_options, unasked_questions
+from .deadlines import check_deadlines
 from .ids import check_ids, duplicate_ids, id_problem
+from .offline import offline_ways
 from .quality import MAX_GRADE, REVIEW_MONTHS, GradeOnDemand, months_before, review_dates, text_quality
-from .references import journey_links, journey_order, orphans, requires_cycles, service_links
+from .references import Suggester, journey_links, journey_order, orphans, requires_cycles, service_links
 from .schema import content_schema_check, schema_check
+from .slips import check_slips, same_titles
 from .text import check_text, markdown_fields, plain_text_fields, url_fields
 
 __all__ = ["MAX_GRADE", "REVIEW_MONTHS", "FileCheck", "ValidationResult", "check_file", "id_problem",
@@ -28,7 +32,8 @@ __all__ = ["MAX_GRADE", "REVIEW_MONTHS", "FileCheck", "ValidationResult", "check
 
 @dataclass(frozen=True)
 class FileCheck:
-    """The rules that read one file alone: its ids, its schema, its Markdown, addresses and text."""
+    """The rules that read one file alone: its ids, its schema, its Markdown, addresses and text, its
+    deadlines, its slips."""
 
     source: SourceFile
     problems: list[Problem]
@@ -41,6 +46,8 @@ def check_file(source: SourceFile) -> FileCheck:
     check_ids(source, check)
     schema_valid = content_schema_check(source, check)
     check_text(source, check)
+    check_deadlines(source, check)
+    check_slips(source, check)
     return FileCheck(source, problems, schema_valid)
 
 
@@ -63,6 +70,7 @@ class Content:
     checkers: dict[str, Checker]
     today: dt.date
     grades: Mapping[str, float]
+    _suggesters: dict[str, Suggester] = field(default_factory=dict)
 
     def valid_of(self, *kinds: str) -> list[SourceFile]:
         return [f for f in self.valid if f.kind in kinds]
@@ -79,6 +87,21 @@ class Content:
     def journey_ids(self) -> set[str]:
         return {f.id for f in self.found if f.kind == "journey"}
 
+    def suggester(self, what: str) -> Suggester:
+        """The "did you mean" index of service refs or journey ids (references.Suggester), made once."""
+        if what not in self._suggesters:
+            self._suggesters[what] = Suggester(self.service_refs if what == "service" else self.journey_ids)
+        return self._suggesters[what]
+
+    @cached_property
+    def question_ids(self) -> set[str]:
+        return {f.id for f in self.found if f.kind == "question"}
+
+    @cached_property
+    def questions(self) -> dict[str, SourceFile]:
+        """Every question that passed its schema, by id."""
+        return {f.id: f for f in self.valid if f.kind == "question"}
+
     @cached_property
     def services(self) -> dict[str, SourceFile]:
         """Every service that loaded, by ref."""
@@ -87,6 +110,7 @@ class Content:
 
 CROSS_FILE_RULES: tuple[Callable[[Content], None], ...] = (
     duplicate_ids, service_links, journey_links, review_dates, requires_cycles, journey_order, orphans, text_quality,
+    question_options, journey_conditions, unasked_questions, offline_ways, same_titles,
 )
 
 

@@ -26,6 +26,8 @@ def describe(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and value != value:
+        return ".nan (not a number)"
     if isinstance(value, (int, float)):
         text = str(value)
         return f"the number {text if len(text) <= 20 else text[:17] + '...'}"

@@ -1,22 +1,34 @@
 """The rules of text an editor writes: Markdown fields allow Markdown only (no raw HTML, links to
-https, mailto and tel alone), plain-text fields allow no markup at all, and no field may carry an
-HTML entity that decodes to markup. Which fields are which is declared per kind of file."""
+https, mailto and tel alone, links.py), plain-text fields allow no markup at all, no field may carry
+an HTML entity that decodes to markup, and no text may hold a character that is invisible or turns
+the text around it (named by its Unicode name). Which fields are which is declared per kind of file;
+the hand-written pages of content/ follow the Markdown rules too (`check_page_text`)."""
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from ..load import JsonPath, Kind, SourceFile
+from ..markdown_shape import shape_problem
 from .checker import Checker
+from .links import check_https, check_link, check_link_text
 
 _RAW_HTML = re.compile(r"<[A-Za-z/!?]")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,999}\]\(\s*<?([^)\s>]*)")
+_MD_TEXT_LINK = re.compile(r"(?<![!\\])\[([^\[\]\n]{1,999})\]\(\s*<?([^)\s>]*)")
 # Labels are bounded (CommonMark allows 999 characters): an unbounded one made this quadratic.
 _MD_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\[\]]{1,999}\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_ALLOWED_LINK = re.compile(r"^(?:https://|mailto:|tel:)", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}")
+_ATTR_ALLOWED = re.compile(r"(?:[#.][\w-]+\s*)+")
+_MAYBE_INVISIBLE = re.compile(r"[^\x20-\x7e\n]")
+_INVISIBLE_CATEGORIES = {"Cc": "a control character", "Cf": None, "Zl": None, "Zp": None,
+                         "Cs": "a surrogate", "Co": "a private-use character", "Cn": "an unassigned code point"}
+_PASTED_HINT = "delete it: it is invisible, and often comes with text pasted from another program"
 
 ANY = "*"
 """In a field pattern: every item of a list."""
@@ -25,8 +37,9 @@ MARKDOWN_FIELDS: dict[Kind, tuple[JsonPath, ...]] = {
     "agency": (("description",),),
     "service": (("description",), ("eligibility", ANY), ("documents", ANY)),
     "journey": (("description",), ("steps", ANY, "description")),
+    "question": (),
 }
-"""Where each kind of file has Markdown."""
+"""Where each kind of file has Markdown (a question has none: its text, hint and labels are plain)."""
 
 URL_FIELDS: dict[Kind, tuple[JsonPath, ...]] = {
     "agency": (("website",),),
@@ -91,6 +104,34 @@ def check_entities(check: Checker, path: JsonPath, value: str) -> bool:
     return True
 
 
+def invisible_character(value: str) -> tuple[int, str] | None:
+    """The first character of `value` that is invisible or changes the direction of the text
+    around it (a control, format, separator, private-use or unassigned character; a tab is
+    fine): its index and how a message names it. One regular expression pass for ASCII text."""
+    for match in _MAYBE_INVISIBLE.finditer(value):
+        ch = match.group()
+        category = unicodedata.category(ch)
+        if ch != "\t" and category in _INVISIBLE_CATEGORIES:
+            name = unicodedata.name(ch, _INVISIBLE_CATEGORIES[category] or "a format character")
+            return match.start(), f"U+{ord(ch):04X} {name}"
+    return None
+
+
+def check_characters(check: Checker, path: JsonPath, value: str) -> bool:
+    """A character no reader sees, or that turns the text after it around (U+202E RIGHT-TO-LEFT
+    OVERRIDE mirrors what follows it, on the page and in a pull request), is refused by name."""
+    found = invisible_character(value)
+    if found is None:
+        return False
+    index, name = found
+    before = value[max(0, index - 20):index].split("\n")[-1]
+    at = check.positions.locate(path, before) if before else None
+    if at is not None and before:
+        at = (at[0], at[1] + len(before))
+    check.add(path, f"contains {name}, which is invisible or turns the text around it", _PASTED_HINT, at=at)
+    return True
+
+
 def check_plain_text(check: Checker, path: JsonPath, value: str) -> None:
     """Plain text is shown as text, but themes put titles and summaries into <title>, <meta> and
     navigation without escaping: markup there is refused, as in Markdown ('<' before a space is fine)."""
@@ -103,27 +144,75 @@ def check_plain_text(check: Checker, path: JsonPath, value: str) -> None:
         check_entities(check, path, value)
 
 
-def check_markdown(check: Checker, path: JsonPath, value: str) -> None:
+_AGENCY_HINT = "agency text is Markdown only: write **bold**, lists and [link text](https://...)"
+_PAGE_HINT = "pages are Markdown only: write **bold**, lists, headings and [link text](https://...)"
+
+
+def check_shape(check: Checker, path: JsonPath, value: str) -> None:
+    """Nesting, block length and markup within the bounds that keep rendering linear (markdown_shape.py)."""
+    problem = shape_problem(value)
+    if problem is not None:
+        snippet = value[problem.index:problem.index + 20].split("\n")[0]
+        earlier, found = 0, value.find(snippet) if snippet else -1
+        while 0 <= found < problem.index:  # repetitive text: which occurrence of the snippet it is
+            earlier, found = earlier + 1, value.find(snippet, found + 1)
+        at = check.positions.locate(path, snippet, earlier) if snippet else None
+        check.add(path, problem.message, problem.hint, at=at)
+
+
+def check_markdown(check: Checker, path: JsonPath, value: str, pages: bool = False) -> None:
+    """Markdown: within its shape's bounds, no raw HTML or entities that decode to it, and every
+    link where links.py lets it go."""
+    check_shape(check, path, value)
     positions = check.positions
     tag = _RAW_HTML.search(value)
     if tag:
         snippet = value[tag.start(): tag.start() + 20].split("\n")[0]
-        check.add(path, f"raw HTML is not allowed: '{snippet}'",
-                  "agency text is Markdown only: write **bold**, lists and [link text](https://...)",
+        check.add(path, f"raw HTML is not allowed: '{snippet}'", _PAGE_HINT if pages else _AGENCY_HINT,
                   at=positions.locate(path, snippet))
     else:
         check_entities(check, path, value)
+    images = set(_MD_IMAGE.findall(value)) if pages else set()
     for url in [*_MD_LINK.findall(value), *_MD_REF_DEF.findall(value)]:
-        if url and not _ALLOWED_LINK.match(html.unescape(url).strip()):
-            check.add(path, f"link '{url[:60]}' must start with https://, mailto: or tel:",
-                      "use the full https:// address of the page", at=positions.locate(path, url[:30]))
+        if not url:
+            continue
+        at = positions.locate(path, url[:30])
+        if url in images and (_has_scheme(url) or url.startswith("//")):
+            check.add(path, f"image '{url[:60]}' must be a file of this site", "put the image in content/ and "
+                      "link to it by its path", at=at)
+        else:
+            check_link(check, path, url, at, pages)
+    for text, url in _MD_TEXT_LINK.findall(value):
+        check_link_text(check, path, text, url, positions.locate(path, "[" + text[:30]))
+
+
+def _has_scheme(url: str) -> bool:
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", html.unescape(url).strip()))
+
+
+def check_page_text(check: Checker, text: str) -> None:
+    """A hand-written page of content/: Markdown by the agencies' rules (links may also be paths on
+    the site, images must be), attribute lists with ids and classes only, no invisible characters."""
+    check_characters(check, (), text)
+    check_markdown(check, (), text, pages=True)
+    for match in _ATTR_LIST.finditer(text):
+        if not _ATTR_ALLOWED.fullmatch(match.group(1).strip()):
+            check.add((), f"attribute list '{match.group(0)[:40]}' may set only an #id and .classes",
+                      "remove the other attributes (to write a brace, write \\{)",
+                      at=check.positions.locate((), match.group(0)[:20]))
 
 
 def check_text(source: SourceFile, check: Checker) -> None:
     """Every text rule of one file."""
     for path, value in markdown_fields(source):
+        check_characters(check, path, value)
         check_markdown(check, path, value)
     for path, value in url_fields(source):
-        check_entities(check, path, value)
+        if not check_characters(check, path, value) and not check_entities(check, path, value):
+            check_https(check, path, value)
     for path, value in plain_text_fields(source):
+        check_characters(check, path, value)
         check_plain_text(check, path, value)
+    for i, basis in enumerate(source.data.get("legal_basis") or [] if source.kind == "service" else []):
+        if isinstance(basis, dict) and isinstance(basis.get("title"), str) and isinstance(basis.get("url"), str):
+            check_link_text(check, ("legal_basis", i, "title"), basis["title"], basis["url"])

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from ..i18n import Words
 
 
 def az_letter(title: str) -> str:
-    """The A to Z group of a title: its first letter, or '0-9'."""
-    return title[:1].upper() if title[:1].isalpha() else "0-9"
+    """The A to Z group of a title: its first letter in capitals, one character, or '0-9'. Some
+    letters have no one-character capital ('ŉ' is an apostrophe and 'N', 'ǰ' is 'J' and a combining
+    caron, 'ΐ' three characters): they go under the capital letter their capital starts with."""
+    first = title[:1]
+    if not first.isalpha():
+        return "0-9"
+    upper = first.upper()
+    if len(upper) == 1:
+        return upper
+    return next((ch for ch in upper if unicodedata.category(ch) in ("Lu", "Lt")), first)
 
 
 def az_letters(titles: Iterable[str]) -> list[str]:

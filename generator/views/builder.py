@@ -7,12 +7,16 @@ page being built, so the site works wherever it is hosted.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+
 from ..fees import Money
-from ..formatting import address_lines, days, long_date, money_range, tel_href
-from ..graph import Site, StepUse, entity_key, reverse_key
+from ..formatting import address_lines, days, long_date, money_range, tel_href, url_host, url_text
+from ..graph import JourneyTotals, Site, StepUse, entity_key, reverse_key
 from ..i18n import Words
 from ..markup import MarkdownRenderer
-from ..model import Agency, Channel, Journey, Service, ServiceRef, Step
+from ..model import Agency, Channel, Journey, Question, Service, ServiceRef, Step
+from ..offline import channel_hours
 from ..options import SiteOptions
 from ..urls import (
     agencies_url,
@@ -21,6 +25,7 @@ from ..urls import (
     az_anchor,
     az_letter_url,
     az_url,
+    calendar_url,
     home_url,
     journey_url,
     journeys_url,
@@ -30,6 +35,8 @@ from ..urls import (
     step_anchor,
 )
 from .az import az_letter, az_letter_heading, az_letters, az_page_count
+from .deadlines import DeadlineViews
+from .guide import guide_view, option_when, step_when
 from .jsonld import json_ld
 from .labels import (
     JURISDICTION_LABELS,
@@ -40,6 +47,8 @@ from .labels import (
     fee_summary,
     fee_total,
     jurisdiction_label,
+    other_ways,
+    service_contents,
     time_summary,
 )
 from .pages import (
@@ -47,6 +56,7 @@ from .pages import (
     AgencyPage,
     AzLetterPage,
     AzPage,
+    CalendarPage,
     HomePage,
     JourneyPage,
     JourneysPage,
@@ -67,6 +77,7 @@ from .parts import (
     ServiceCard,
     StepView,
     TotalsView,
+    WayIn,
 )
 
 
@@ -84,6 +95,7 @@ class ViewBuilder:
         self.base_url = options.base_url
         """The site's public address, for machine-readable absolute links (JSON-LD)."""
         self.md = markdown or MarkdownRenderer()
+        self.deadlines = DeadlineViews(self)
         self.touched: set[str] = set()
         """Every journey, agency and service whose data the views built since `touched` was last
         cleared: what a page shows. Incremental rebuilds re-render a page when one of these changes."""
@@ -120,10 +132,21 @@ class ViewBuilder:
                            relative(page, agency_url(agency.id)), fee_summary(service, self.words),
                            time_summary(service))
 
-    def channel(self, channel: Channel) -> ChannelView:
+    def channel(self, channel: Channel, agency: Agency) -> ChannelView:
+        """One way in; a phone line or office that is the agency's own keeps the agency's hours."""
+        online = channel.type == "online" and channel.url
+        hours = channel_hours(vars(channel), vars(agency.contact))
         return ChannelView(channel.type, channel_label(channel.type, self.words), channel.url, channel.phone,
                            tel_href(channel.phone) if channel.phone else None, channel.email,
-                           address_lines(channel.address) if channel.address else [], channel.hours, channel.note)
+                           address_lines(channel.address) if channel.address else [], hours, channel.note,
+                           url_host(channel.url) if online else None, url_text(channel.url) if online else None)
+
+    def way_in(self, service: Service, channels: list[ChannelView]) -> WayIn:
+        """One primary action, the first online channel; the other ways, named, for a link to them.
+        Other online channels are not a second button: the channel list words them as what they are."""
+        online = next((c for c in channels if c.type == "online"), None)
+        others = [c.type for c in channels if c.type != "online"]
+        return WayIn(online, other_ways(others, self.words), not service.has_offline_channel)
 
     def journey_card(self, journey: Journey, page: str) -> JourneyCard:
         self._journey(journey.id)
@@ -136,9 +159,17 @@ class ViewBuilder:
                           jurisdiction_label(agency.jurisdiction, self.words),
                           len(self.site.services_of_agency[agency.id]))
 
-    def step_view(self, step: Step, page: str) -> StepView:
+    def _questions(self, journey: Journey) -> dict[str, Question]:
+        """The questions a journey asks (its page shows them and words its conditions with them)."""
+        self.touched.update(entity_key("question", q) for q in journey.questions)
+        return {q: self.site.questions[q] for q in journey.questions}
+
+    def step_view(self, step: Step, page: str, questions: Mapping[str, Question] | None = None) -> StepView:
+        questions = questions or {}
+        when = option_when(step, questions, self.words)
         return StepView(step.number, step_anchor(step.number), step.title, self.md.block(step.description),
-                        [self.service_card(r, page) for r in step.services], step.choose == "one", step.when)
+                        [self.service_card(r, page) for r in step.services], step.choose == "one",
+                        step_when(step, questions, self.words), when, any(w is not None for w in when))
 
     def part_of(self, use: StepUse, page: str) -> PartOf:
         journey = self._journey(use.journey_id)
@@ -157,11 +188,22 @@ class ViewBuilder:
                       relative(page, journey_url(journey.id) + "#" + step_anchor(use.step_number)),
                       neighbour(use.step_number - 1), neighbour(use.step_number + 1))
 
+    def part_of_link(self, use: StepUse, page: str) -> PartOf:
+        """A journey step a service is part of, beyond those shown in full: named and linked, without
+        the steps around it (a service used in hundreds of steps builds no boxes for them)."""
+        journey = self._journey(use.journey_id)
+        return PartOf(Link(journey.title, relative(page, journey_url(journey.id))), use.step_number,
+                      use.step_count, journey.steps[use.step_number - 1].title,
+                      relative(page, journey_url(journey.id) + "#" + step_anchor(use.step_number)), None, None)
+
     def totals(self, journey: Journey, page: str) -> TotalsView:
-        t = self.site.totals[journey.id]
+        return self.totals_view(self.site.totals[journey.id], page)
+
+    def totals_view(self, t: JourneyTotals, page: str, for_plan: bool = False) -> TotalsView:
+        """Totals in words: a journey's, or (conditions.plan_totals) a plan's."""
 
         def links(refs: tuple[ServiceRef, ...]) -> list[Link]:
-            return [Link(self._service(r).title, relative(page, service_url(r))) for r in refs]
+            return [Link(self._service(r).title, relative(page, service_url(r)), str(r)) for r in refs]
 
         fees = t.fees
         once = fees.of("once") or Money(0.0, 0.0)
@@ -173,7 +215,7 @@ class ViewBuilder:
                           any(m.low != m.high for _, m in fees.by_period), bool(fees.unknown or fees.uncounted),
                           any(m.high > 0 for _, m in fees.by_period), recurring, links(fees.unknown),
                           links(fees.uncounted), days(t.max_days, self.words) if timed else None,
-                          t.time_adds_up and t.max_days == 0 and not t.untimed, links(t.untimed))
+                          t.time_adds_up and t.max_days == 0 and not t.untimed, links(t.untimed), for_plan)
 
     # -- pages
 
@@ -183,8 +225,14 @@ class ViewBuilder:
         self.touched.add(reverse_key("service", ref))  # lists what requires it and the journeys using it
         fees = None if service.fees is None else [FeeRow(f.description, fee_amount(f, self.words), f.optional)
                                                    for f in service.fees]
-        return ServicePage(
+        channels = [self.channel(c, agency) for c in service.channels]
+        boxes = max(0, self.options.part_of_boxes)
+        uses = self.site.uses[ref]
+        part_of = [self.part_of(u, page) for u in uses[:boxes]] + [self.part_of_link(u, page) for u in uses[boxes:]]
+        shown_above = {*service.requires, *self.site.required_by[ref]}
+        view = ServicePage(
             service=service,
+            way_in=self.way_in(service, channels),
             audience=audience_labels(service.audience, self.words),
             description=self.md.block(service.description),
             eligibility=[self.md.inline(e) for e in service.eligibility],
@@ -192,12 +240,13 @@ class ViewBuilder:
             fee_summary=fee_summary(service, self.words),
             fee_rows=fees,
             fee_total=fee_total(service),
-            channels=[self.channel(c) for c in service.channels],
+            channels=channels,
             offline=None if service.has_offline_channel else self.contact(agency),
             before_you_start=[self.service_card(r, page) for r in service.requires],
             needed_for=[self.service_card(r, page) for r in self.site.required_by[ref]],
-            part_of=[self.part_of(u, page) for u in self.site.uses[ref]],
-            related=[self.service_card(r, page) for r in service.related],
+            part_of=part_of[:boxes],
+            part_of_links=part_of[boxes:],
+            related=[self.service_card(r, page) for r in service.related if r not in shown_above],
             agency=agency,
             agency_url=relative(page, agency_url(agency.id)),
             agency_description=self.md.block(agency.description),
@@ -207,19 +256,26 @@ class ViewBuilder:
             jsonld=json_ld(service, agency, (self.base_url or "/") + page, self.words),
             breadcrumbs=self._crumbs(page, (self.words.gettext("Services A to Z"), az_url()),
                                      (agency.name, agency_url(agency.id))),
+            deadlines=self.deadlines.service_box(service, page),
+            contents=[],
         )
+        return replace(view, contents=service_contents(view, self.words))
 
     def journey_page(self, journey_id: str) -> JourneyPage:
         page = journey_url(journey_id)
         journey = self._journey(journey_id)
+        questions = self._questions(journey)
         return JourneyPage(
             journey=journey,
             description=self.md.block(journey.description),
-            steps=[self.step_view(s, page) for s in journey.steps],
+            guide=guide_view(journey, questions, self.site.services, self.words,
+                             [asset_url(page, "assets/guide-plan.js"), asset_url(page, "assets/guide.js")]),
+            steps=[self.step_view(s, page, questions) for s in journey.steps],
             totals=self.totals(journey, page),
             related=[self.journey_card(self._journey(j), page) for j in journey.related_journeys],
             agencies=sorted({self._agency(r.agency).name for s in journey.steps for r in s.services}),
             breadcrumbs=self._crumbs(page, (self.words.gettext("Step by step"), journeys_url())),
+            deadlines=self.deadlines.journey_box(journey, page),
         )
 
     def agency_page(self, agency_id: str) -> AgencyPage:
@@ -234,6 +290,9 @@ class ViewBuilder:
             services=[self.service_card(r, page) for r in self.site.services_of_agency[agency_id]],
             journeys=[self.journey_card(self._journey(j), page) for j in self.site.journeys_of_agency[agency_id]],
             breadcrumbs=self._crumbs(page, (self.words.gettext("Agencies"), agencies_url())),
+            calendar_url=relative(page, calendar_url()),
+            deadline_feed=self.deadlines.agency_feed(agency_id, page),
+            deadlines=self.deadlines.agency_items(agency_id, page),
         )
 
     def az_groups(self) -> dict[str, list[ServiceRef]]:
@@ -324,7 +383,11 @@ class ViewBuilder:
             az_url=relative(page, az_url()),
             service_count=len(self.site.services),
             letters=[Link(letter, self.az_link(page, letter)) for letter in self.az_groups()],
+            calendar_url=relative(page, calendar_url()),
         )
+
+    def calendar_page(self) -> CalendarPage:
+        return self.deadlines.calendar_page()
 
     def _agency_groups(self, page: str) -> list[Group]:
         groups = {level: Group(jurisdiction_label(level, self.words), "level-" + level)

@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..deadlines.words import rule_words
 from ..formatting import address_lines
 from ..i18n import Words
 from ..model import Agency, Service
@@ -42,5 +43,13 @@ def json_ld(service: Service, agency: Agency, url: str, words: Words) -> Markup:
         "availableChannel": channels,
         "audience": [{"@type": "Audience", "audienceType": a} for a in service.audience],
     }
-    text = json.dumps(data, ensure_ascii=False, indent=None)
+    if service.deadlines:  # what the citizen must do again afterwards: an annual report, a renewal
+        data["potentialAction"] = [{"@type": "Action", "name": d.title, "description": rule_words(d, words)}
+                                   for d in service.deadlines]
+    return json_block(data)
+
+
+def json_block(data: Any, compact: bool = False) -> Markup:
+    """JSON to put inside a <script> data block: '<' can never close the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":") if compact else None)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

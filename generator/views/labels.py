@@ -6,6 +6,8 @@ from ..fees import PERIODS, adds_up, service_amounts
 from ..formatting import money, money_range
 from ..i18n import N_, Words
 from ..model import Fee, Service
+from .pages import ServicePage
+from .parts import Link
 
 JURISDICTION_LABELS = {"federal": N_("Federal"), "state": N_("State"), "county": N_("County"),
                        "municipal": N_("City and local")}
@@ -13,6 +15,9 @@ AUDIENCE_LABELS = {"individual": N_("Individual"), "business": N_("Business"), "
                    "government": N_("Government")}
 CHANNEL_LABELS = {"online": N_("Online"), "in_person": N_("In person"), "phone": N_("By phone"),
                   "mail": N_("By mail"), "email": N_("By email")}
+OTHER_WAY_WORDS = {"online": N_("online"), "in_person": N_("in person"), "phone": N_("by phone"),
+                   "mail": N_("by mail"), "email": N_("by email")}
+"""A way in within a sentence: "Other ways to get it: in person or by phone"."""
 
 
 def jurisdiction_label(jurisdiction: str, words: Words) -> str:
@@ -26,6 +31,27 @@ def audience_labels(audience: tuple[str, ...], words: Words) -> list[str]:
 def channel_label(channel_type: str, words: Words) -> str:
     return words.gettext(CHANNEL_LABELS[channel_type])
 
+
+def other_ways(channel_types: list[str], words: Words) -> str | None:
+    """Ways in, each once, in the order given, as one phrase: "in person, by phone or by mail"."""
+    named = [words.gettext(OTHER_WAY_WORDS[t]) for t in dict.fromkeys(channel_types)]
+    if not named:
+        return None
+    if len(named) == 1:
+        return named[0]
+    # Translators: the last two of a list of ways in: "in person, by phone or by mail".
+    return words.gettext("%(first)s or %(last)s", first=", ".join(named[:-1]), last=named[-1])
+
+
+SERVICE_SECTIONS = {
+    "before-you-start": N_("Before you start"), "about-service": N_("About this service"),
+    "who-can-use": N_("Who can use it"), "what-you-need": N_("What you need"), "fees": N_("What it costs"),
+    "time": N_("How long it takes"), "how-to-apply": N_("How to get it"),
+    "after-you-get-it": N_("After you get it: what you must do next"),
+    "needed-for": N_("What this lets you do next"), "part-of": N_("Guides it is part of"),
+    "related": N_("Related services"), "legal-basis": N_("The law behind it"), "agency": N_("Who provides it"),
+}
+"""A service page's sections by their anchor, in the page's order: the words of its "On this page" list."""
 
 PERIOD_WORDS = {"year": N_("%(amount)s a year"), "quarter": N_("%(amount)s a quarter"),
                 "month": N_("%(amount)s a month")}
@@ -81,3 +107,15 @@ def fee_total(service: Service) -> str | None:
 
 def time_summary(service: Service) -> str | None:
     return service.processing_time.text if service.processing_time else None
+
+
+def service_contents(view: ServicePage, words: Words) -> list[Link]:
+    """The service page's sections, in order, for its "On this page" list: each heading the
+    template shows (tests/test_render.py holds the two equal)."""
+    service = view.service
+    shown = {"before-you-start": view.before_you_start, "about-service": service.description,
+             "who-can-use": view.eligibility, "what-you-need": view.documents, "fees": True,
+             "time": service.processing_time, "how-to-apply": True, "after-you-get-it": view.deadlines,
+             "needed-for": view.needed_for, "part-of": view.part_of or view.part_of_links, "related": view.related,
+             "legal-basis": service.legal_basis, "agency": True}
+    return [Link(words.gettext(SERVICE_SECTIONS[anchor]), "#" + anchor) for anchor, there in shown.items() if there]

@@ -17,6 +17,8 @@ class ServicePage:
     """A service: what it is, what it costs, every way in, where it fits in journeys."""
 
     service: Service
+    way_in: parts.WayIn
+    """What the page offers first, on the first screen of a phone: its one button, and the other ways."""
     audience: list[str]
     """Who it is for, in words."""
     description: Markup
@@ -33,7 +35,12 @@ class ServicePage:
     before_you_start: list[parts.ServiceCard]
     needed_for: list[parts.ServiceCard]
     part_of: list[parts.PartOf]
+    """The journey steps the service is part of, shown in full with the steps around them (at most
+    SiteOptions.part_of_boxes); the first is also named in one line at the top of the page."""
+    part_of_links: list[parts.PartOf]
+    """The journey steps beyond that cap, shown as links only."""
     related: list[parts.ServiceCard]
+    """Related services, less those the page already lists as needed first or what it lets you do next."""
     agency: Agency
     agency_url: str
     agency_description: Markup
@@ -42,6 +49,10 @@ class ServicePage:
     last_reviewed_iso: str
     jsonld: Markup
     breadcrumbs: list[parts.Link]
+    contents: list[parts.Link]
+    """The page's sections, for its "On this page" list (beside the text on a wide screen)."""
+    deadlines: parts.DeadlinesBox | None = None
+    """What the citizen must do again after getting it; None when nothing."""
 
 
 @dataclass(frozen=True)
@@ -50,12 +61,16 @@ class JourneyPage:
 
     journey: Journey
     description: Markup
+    guide: parts.GuideView | None
+    """The questions at the top, for a journey that asks some."""
     steps: list[parts.StepView]
     totals: parts.TotalsView
     related: list[parts.JourneyCard]
     agencies: list[str]
     """The names of the agencies whose services the steps use, A to Z."""
     breadcrumbs: list[parts.Link]
+    deadlines: parts.DeadlinesBox | None = None
+    """The deadlines of the journey's services, in the order they fall in a year; None when none."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,12 @@ class AgencyPage:
     services: list[parts.ServiceCard]
     journeys: list[parts.JourneyCard]
     breadcrumbs: list[parts.Link]
+    calendar_url: str = ""
+    """The site's calendar of deadlines."""
+    deadline_feed: parts.AgencyFeed | None = None
+    """Its services' fixed-date deadlines as a feed; None when they have none."""
+    deadlines: list[parts.DeadlineView] | None = None
+    """Its services' deadlines, in the order they fall in a year."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +166,33 @@ class HomePage:
     az_url: str
     service_count: int
     letters: list[parts.Link]
+    calendar_url: str = ""
+    """The site's calendar of deadlines."""
+
+
+@dataclass(frozen=True)
+class CalendarPage:
+    """Every fixed-date deadline of the site, month by month, each agency's feed, and the deadlines
+    counted from the day the citizen got the service."""
+
+    count: int
+    """How many fixed-date deadlines the site has."""
+    listed: bool
+    """The page lists every deadline; False on a large site: each agency's page lists its own."""
+    monthly: list[parts.DeadlineView]
+    """Deadlines due every month."""
+    months: list[parts.Group]
+    """The months (January first) with the deadlines due in them, each with the day ("By April 20")."""
+    from_start: list[parts.DeadlineView]
+    agencies: list[parts.AgencyFeed]
+    feed_url: str
+    """The site-wide feed, from this page."""
+    feed_address: str | None
+    """The feed's full address, to paste into a calendar app; None when the site's address is not set."""
+    webcal_url: str | None
+    """The feed as a webcal: link, which opens a calendar app to subscribe."""
+    breadcrumbs: list[parts.Link]
 
 
 PageView = ServicePage | JourneyPage | AgencyPage | AzPage | AzLetterPage | AgenciesPage | JourneysPage | SearchPage \
-    | HomePage
+    | HomePage | CalendarPage

@@ -5,6 +5,10 @@
   320 CSS px wide (320 px is what 1280 px looks like at 400% zoom), each in the light and, when
   the theme offers one, the dark colour scheme.
 - The Nu HTML Checker (vnu.jar from npm's vnu-jar, on the machine's Java) over the same pages.
+- Each guide that asks questions is checked twice: as served (its questions), and answered, as a
+  citizen's shared plan opens (its address with every question answered: "Your answers", steps and
+  options left out). pa11y loads the answered address and waits for the plan; the HTML checker reads
+  the answered page as Chromium has made it (a snapshot of its DOM).
 
 Each view runs in its own pa11y-ci process with its own Chromium (pa11y-ci mixes up concurrent
 pages inside one process: pa11y/pa11y-ci#354), so the views run side by side on the machine's cores.
@@ -38,6 +42,11 @@ PAGE_TIMEOUT_MS = 120_000
 GATE_TIMEOUT_S = 900
 SCHEME_ATTRIBUTE = {"light": "default", "dark": "slate"}
 """Material for MkDocs' names for the two colour schemes (body[data-md-color-scheme])."""
+
+
+GUIDE_DATA = re.compile(r'<script type="application/json" id="os-guide-data">(.*?)</script>', re.DOTALL)
+ANSWERED = ".os-guide[data-os-answered]"
+"""What guide.js marks once it has tailored a guide to answers."""
 
 
 class GateError(Exception):
@@ -130,6 +139,40 @@ def sitemap_pages(site_dir: Path) -> tuple[str, ...]:
     return tuple(pages)
 
 
+def answered_states(site_dir: Path, pages: Sequence[str]) -> tuple[str, ...]:
+    """For each page that asks questions, its address answered: every question with its last answer
+    (the one that leaves the most steps and options out), in the order the script writes them."""
+    states = []
+    for page in (p for p in pages if p.endswith("/")):
+        found = GUIDE_DATA.search((site_dir / page.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+        if found:
+            questions = sorted(json.loads(found.group(1))["questions"], key=lambda q: q["id"])
+            states.append(page + "#" + "&".join(f"{q['id']}={q['options'][-1]}" for q in questions))
+    return tuple(states)
+
+
+def snapshot_states(base_url: str, states: Sequence[str], out_dir: Path, chromium: str,
+                    chromium_args: Sequence[str]) -> dict[str, Path]:
+    """Each answered state's DOM, as Chromium has made it, in a file the HTML checker can read."""
+    if not states:
+        return {}
+    from playwright.sync_api import sync_playwright
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=list(chromium_args), headless=True)
+        page = browser.new_page()
+        for n, state in enumerate(states):
+            page.goto(base_url.rstrip("/") + state)
+            page.wait_for_selector(ANSWERED, state="attached", timeout=PAGE_TIMEOUT_MS)
+            files[state] = out_dir / f"answered-{n}.html"
+            files[state].write_text("<!DOCTYPE html>\n" + page.evaluate("document.documentElement.outerHTML"),
+                                    encoding="utf-8")
+        browser.close()
+    return files
+
+
 def site_views(site_dir: Path) -> tuple[View, ...]:
     """1280 and 320 px wide, light, and dark when the theme offers a dark scheme (a toggle for it)."""
     home = (site_dir / "index.html").read_text(encoding="utf-8")
@@ -142,6 +185,10 @@ def pa11y_config(base_url: str, pages: Sequence[str], view: View, chromium: str,
     """One view's pa11y-ci configuration."""
     args = [*chromium_args, *(["--force-dark-mode"] if view.scheme == "dark" else [])]
     scheme = SCHEME_ATTRIBUTE[view.scheme]
+    in_scheme = f'wait for element body[data-md-color-scheme="{scheme}"] to be added'
+    urls = [base_url.rstrip("/") + page if "#" not in page else
+            {"url": base_url.rstrip("/") + page, "actions": [in_scheme, f"wait for element {ANSWERED} to be added"]}
+            for page in pages]
     return {
         "defaults": {
             "standard": "WCAG2AA",
@@ -155,11 +202,11 @@ def pa11y_config(base_url: str, pages: Sequence[str], view: View, chromium: str,
             "viewport": {"width": view.width, "height": 900 if view.width > 600 else 640},
             # --force-dark-mode makes Chromium prefer dark, as a citizen's dark system setting does; the
             # theme follows it. Waiting for the theme's scheme proves the page is in the intended one.
-            "actions": [f'wait for element body[data-md-color-scheme="{scheme}"] to be added'],
+            "actions": [in_scheme],
             "chromeLaunchConfig": {"executablePath": chromium, "args": args},
             "reporters": [["json", {"fileName": str(result_file)}]],
         },
-        "urls": [base_url.rstrip("/") + page for page in pages],
+        "urls": urls,
     }
 
 
@@ -263,8 +310,8 @@ def run_pa11y(base_url: str, pages: Sequence[str], views: Sequence[View], report
     return frozenset(tested), issues
 
 
-def run_vnu(site_dir: Path, pages: Sequence[str]) -> list[Issue]:
-    """The Nu HTML Checker over the pages' files: every error is an issue."""
+def run_vnu(site_dir: Path, pages: Sequence[str], snapshots: dict[str, Path] | None = None) -> list[Issue]:
+    """The Nu HTML Checker over the pages' files (an answered state's snapshot for it): every error is an issue."""
     java = shutil.which("java")
     if java is None:
         raise GateError("java is missing: run scripts/ensure-java (make test does)")
@@ -273,6 +320,9 @@ def run_vnu(site_dir: Path, pages: Sequence[str]) -> list[Issue]:
     files = {}
     for page in pages:
         path = site_dir / page.lstrip("/")
+        if snapshots and page in snapshots:
+            files[str(snapshots[page].resolve())] = page
+            continue
         files[str((path / "index.html" if page.endswith("/") else path).resolve())] = page
     run = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
                          capture_output=True, text=True, timeout=GATE_TIMEOUT_S)
@@ -324,9 +374,10 @@ def write_report(result: GateResult) -> None:
 def run_gate(site_dir: Path, base_url: str, report_dir: Path, chromium: str, chromium_args: Sequence[str],
              views: Sequence[View] | None = None, pages: Sequence[str] | None = None) -> GateResult:
     """The whole gate over a built site that is being served at base_url: every page of its
-    sitemap, or the given `pages` of it."""
+    sitemap and every guide's answered state, or the given `pages` of them."""
     started = time.monotonic()
-    listed = sitemap_pages(site_dir)
+    sitemap = sitemap_pages(site_dir)
+    listed = sitemap + answered_states(site_dir, sitemap)
     if pages is not None:
         missing = [page for page in pages if page not in listed]
         if missing:
@@ -337,8 +388,10 @@ def run_gate(site_dir: Path, base_url: str, report_dir: Path, chromium: str, chr
     if report_dir.exists():
         shutil.rmtree(report_dir)
     report_dir.mkdir(parents=True)
+    snapshots = snapshot_states(base_url, [p for p in pages if "#" in p], report_dir / "snapshots", chromium,
+                                chromium_args)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        html = pool.submit(run_vnu, site_dir, pages)  # Java, side by side with the browsers
+        html = pool.submit(run_vnu, site_dir, pages, snapshots)  # Java, side by side with the browsers
         tested, issues = run_pa11y(base_url, pages, views, report_dir, chromium, chromium_args)
         vnu_issues = html.result()
     result = GateResult(pages, views, tested, pages, _merge_views(issues) + tuple(vnu_issues), report_dir,

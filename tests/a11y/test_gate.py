@@ -9,14 +9,13 @@ while the site is served at the address it names).
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, serve
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, example_repo, serve
 
 from .gate import GateResult, View, run_gate
 
@@ -33,7 +32,12 @@ def gate(built_site: Path, site_url: str) -> GateResult:
 def test_every_page_of_the_sitemap_is_checked_in_every_view(gate, built_site):
     locs = re.findall(r"<loc>https://onestop\.example\.gov(/[^<]*)</loc>", (built_site / "sitemap.xml").read_text())
     assert len(locs) >= 70
-    assert set(gate.pages) == set(locs) | {"/404.html"} and len(gate.pages) == len(locs) + 1
+    answered = [p for p in gate.pages if "#" in p]  # each guide that asks questions, answered too
+    guides = sorted(p for p in locs if p.startswith("/journeys/") and p != "/journeys/")
+    assert sorted(p.split("#")[0] for p in answered) == guides
+    assert ("/journeys/open-a-restaurant/#alcohol=no&employees=no&food-truck=no&location=elsewhere"
+            "&structure=sole-or-partnership") in answered
+    assert set(gate.pages) == set(locs) | {"/404.html"} | set(answered) and len(gate.pages) == len(locs) + 1 + 5
     assert gate.views == (View(1280, "light"), View(1280, "dark"), View(320, "light"), View(320, "dark"))
     assert gate.tested == {(view.name, page) for view in gate.views for page in gate.pages}
     assert gate.html_checked == gate.pages
@@ -58,10 +62,8 @@ def test_a_large_sites_a_to_z_pages_pass_the_gate(tmp_path):
     numbered when the letter has more than az_page_size services.
     The example site is built that way here, and those pages (and the home page that links to
     them) go through the gate in every view."""
-    root = tmp_path / "repo"
-    for folder in ("agencies", "journeys", "content", "overrides"):
-        shutil.copytree(REPO / folder, root / folder)
-    config = (REPO / "mkdocs.yml").read_text()
+    root = example_repo(tmp_path / "repo")
+    config = (root / "mkdocs.yml").read_text()
     assert "\n  - onestop\n" in config
     (root / "mkdocs.yml").write_text(config.replace(
         "\n  - onestop\n", "\n  - onestop:\n      az_letter_pages_from: 1\n      az_page_size: 3\n"))

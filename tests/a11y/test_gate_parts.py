@@ -15,6 +15,7 @@ from .gate import (
     _counts,
     _merge_views,
     _technique_url,
+    answered_states,
     pa11y_config,
     site_views,
     sitemap_pages,
@@ -79,6 +80,21 @@ def test_pa11y_config_for_a_dark_small_view(tmp_path):
     assert defaults["actions"] == ['wait for element body[data-md-color-scheme="slate"] to be added']
     assert defaults["reporters"] == [["json", {"fileName": str(tmp_path / "out.json")}]]
     json.dumps(config)  # written as JSON for pa11y-ci
+
+
+def test_a_guides_answered_state_is_a_page_to_check_and_pa11y_waits_for_the_plan(tmp_path):
+    site = make_site(tmp_path / "s", ["https://x.gov/", "https://x.gov/j/", "https://x.gov/k/"], ["", "j/", "k/"],
+                     "<p>home</p>")
+    data = {"questions": [{"id": "where", "options": ["here", "there"]}, {"id": "alcohol", "options": ["yes", "no"]}]}
+    (site / "j" / "index.html").write_text('<script type="application/json" id="os-guide-data">'
+                                           f"{json.dumps(data)}</script>")
+    assert answered_states(site, sitemap_pages(site)) == ("/j/#alcohol=no&where=there",)
+    config = pa11y_config("http://127.0.0.1:9/", ["/j/", "/j/#alcohol=no&where=there"], View(1280, "light"),
+                          "/usr/bin/chromium", [], tmp_path / "out.json")
+    assert config["urls"] == ["http://127.0.0.1:9/j/", {
+        "url": "http://127.0.0.1:9/j/#alcohol=no&where=there",
+        "actions": ['wait for element body[data-md-color-scheme="default"] to be added',
+                    "wait for element .os-guide[data-os-answered] to be added"]}]
 
 
 AXE = "/repo/tests/a11y/axe-wcag22.js"

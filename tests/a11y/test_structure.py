@@ -1,7 +1,7 @@
 """Page structure that assistive technology relies on, over every page of the built example site.
 
-One h1, no skipped heading levels, the page's language, the four landmarks, link text that tells
-links apart, tables with header cells, steps as ordered lists and the current step marked.
+One h1, no skipped heading levels, the page's language, the four landmarks (none of them empty), link
+text that tells links apart, tables with header cells, steps as ordered lists and the current step marked.
 """
 
 from __future__ import annotations
@@ -66,6 +66,26 @@ def landmarks(page: BeautifulSoup) -> list[str]:
     return problems
 
 
+LANDMARKS = "header, footer, main, nav, aside, section[aria-label], section[aria-labelledby], form[aria-label], [role]"
+LANDMARK_ROLES = {"banner", "contentinfo", "main", "navigation", "complementary", "region", "search", "form"}
+
+
+def no_empty_landmarks(page: BeautifulSoup) -> list[str]:
+    """A landmark a screen reader announces must hold something: Material's empty "Table of contents"
+    navigation on every page was one."""
+    problems = []
+    for landmark in page.select(LANDMARKS):
+        if landmark.has_attr("role") and landmark["role"] not in LANDMARK_ROLES:
+            continue
+        if landmark.find_parent(attrs={"hidden": True}) or landmark.has_attr("hidden"):
+            continue
+        if landmark.get_text(strip=True) or landmark.select_one("a[href], button, input, select, textarea, img[alt]"):
+            continue
+        name = landmark.get("aria-label") or landmark.get("aria-labelledby") or ""
+        problems.append(f"an empty <{landmark.name}> landmark" + (f" '{name}'" if name else ""))
+    return problems
+
+
 def link_text_tells_links_apart(page: BeautifulSoup, url: str) -> list[str]:
     targets: dict[str, set[str]] = {}
     for link in page.find_all("a", href=True):
@@ -107,8 +127,8 @@ def current_step_is_marked(page: BeautifulSoup) -> list[str]:
     return problems
 
 
-CHECKS: list[Check] = [one_h1, no_skipped_heading_level, language, landmarks, tables_have_header_cells,
-                       steps_are_an_ordered_list, current_step_is_marked]
+CHECKS: list[Check] = [one_h1, no_skipped_heading_level, language, landmarks, no_empty_landmarks,
+                       tables_have_header_cells, steps_are_an_ordered_list, current_step_is_marked]
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +142,7 @@ def pages(built_site: Path) -> dict[str, BeautifulSoup]:
 
 def test_every_page_is_checked(pages, built_site):
     assert len(pages) == len(re.findall("<loc>", (built_site / "sitemap.xml").read_text())) + 1  # and 404.html
-    kinds = {"/", "/journeys/", "/services/", "/agencies/", "/accessibility/", "/404.html"}
+    kinds = {"/", "/journeys/", "/services/", "/agencies/", "/accessibility/", "/calendar/", "/404.html"}
     assert kinds <= set(pages)
     assert sum(p.startswith("/services/") and p.count("/") == 4 for p in pages) >= 30
 
@@ -145,6 +165,9 @@ def test_pages_the_checks_rely_on_are_there(pages):
     part_of = [p for p in pages.values() if p.select(".os-part-of")]
     tables = [p for p in pages.values() if p.find("table")]
     assert len(journeys) >= 4 and len(part_of) >= 30 and tables
+    # The deadlines' sections (and the form of those counted from the start) are on the pages checked.
+    deadlines = [p for p in pages.values() if p.select("section.os-deadlines")]
+    assert len(deadlines) >= 10 and any(p.select("form[data-os-from-start]") for p in deadlines)
 
 
 # Each check fails on a page that breaks its rule, with the exact message.
@@ -153,7 +176,7 @@ def soup(body: str, lang: str = "en") -> BeautifulSoup:
     return BeautifulSoup(f'<!doctype html><html lang="{lang}"><body>{body}</body></html>', "html.parser")
 
 
-GOOD = '<header></header><nav aria-label="Site"></nav><main><h1>T</h1></main><footer></footer>'
+GOOD = '<header>H</header><nav aria-label="Site"><a href="/">Home</a></nav><main><h1>T</h1></main><footer>F</footer>'
 
 
 @pytest.mark.parametrize("check, body, lang, expected", [
@@ -165,6 +188,8 @@ GOOD = '<header></header><nav aria-label="Site"></nav><main><h1>T</h1></main><fo
     (landmarks, "<main><header></header><h1>T</h1></main>", "en",
      ["no page-level <header>", "no page-level <footer>", "no <nav>"]),
     (landmarks, GOOD + '<nav></nav>', "en", ["with several <nav> landmarks, each needs a name (aria-label): None"]),
+    (no_empty_landmarks, GOOD + '<nav class="md-nav" aria-label="Table of contents">\n  </nav><aside></aside>', "en",
+     ["an empty <nav> landmark 'Table of contents'", "an empty <aside> landmark"]),
     (tables_have_header_cells, "<table><tr><td>1</td></tr></table>", "en", ["a table without header cells: 1"]),
     (steps_are_an_ordered_list, '<div data-os-steps="j"><ul class="os-steps__list"><li class="os-step">1</li></ul></div>',
      "en", ["the steps are not one <ol>"]),

@@ -13,11 +13,20 @@ import pytest
 
 JOURNEY = "journeys/start-a-business/"
 SERVICE = "services/pa-dos/register-llc/"
+PLAN = JOURNEY + "#location=allegheny&structure=llc"
+"""The journey as a plan: 'Your answers' with their Change buttons, steps and options left out."""
 
-# Every element Tab should reach: visible, enabled, not taken out of the tab order.
+# Every element Tab should reach: visible, enabled, not taken out of the tab order. Of a guide's group of
+# radio buttons Tab reaches one (the one chosen, or else the first); the arrow keys move within the group.
 FOCUSABLE = """() => [...document.querySelectorAll(
     'a[href], button, input, select, textarea, summary, [tabindex]')]
   .filter(el => el.tabIndex >= 0 && !el.disabled && !el.closest('[hidden], [inert]'))
+  .filter(el => { const d = el.closest('details'); return !d || d.open || el.closest('summary'); })  // collapsed
+  .filter(el => {
+    if (el.type !== 'radio' || !el.closest('.os-guide')) return true;
+    const group = [...el.form.querySelectorAll('input[type=radio]')].filter(r => r.name === el.name);
+    return el === (group.find(r => r.checked) || group[0]);
+  })
   .filter(el => {
     const box = (el.matches('.md-option') ? el.nextElementSibling : el).getBoundingClientRect();
     const style = getComputedStyle(el);
@@ -64,7 +73,7 @@ def tab_through(page, limit: int = 400) -> list[dict]:
 
 
 @pytest.mark.parametrize("width", [1280, 320])
-@pytest.mark.parametrize("path", [JOURNEY, SERVICE])
+@pytest.mark.parametrize("path", [JOURNEY, PLAN, SERVICE])
 def test_tab_reaches_everything_in_order_with_visible_focus(browser, site_url, path, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()

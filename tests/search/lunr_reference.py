@@ -12,9 +12,11 @@ from typing import Any
 
 from lunr.builder import Builder
 from lunr.index import Index
+from lunr.query import Query, QueryPresence
 
-from generator.search import FIELDS, SearchDocument
+from generator.search import FIELDS, SearchDocument, Synonyms
 from generator.search.lunr_pipeline import JS_SPACE, STOP_WORDS, analyze, stem, tokenize, trim
+from generator.search.synonyms import terms_of
 
 _SPACES = str.maketrans({c: " " for c in JS_SPACE})
 
@@ -76,3 +78,23 @@ def lunr_py_index(docs: Sequence[SearchDocument]) -> Index:
         builder.add({"ref": str(i), **{f.name: normalize_space(doc.field(f.name)) for f in FIELDS}},
                     attributes={"boost": doc.boost} if doc.boost != 1 else None)
     return builder.build()
+
+
+# -- The browser's queries (content/assets/search.js, Searcher.run), built with lunr.py's Query: every
+# word required (whole or as the start of a word, the whole word counting most), a synonym's phrase
+# as its group term. The Python side of the query tests: what lunr.js answers, lunr.py must too.
+
+def reference_search(index: Index, synonyms: Synonyms, text: str, required: bool = True) -> list[tuple[str, float]]:
+    """The refs and scores of the documents `text` finds, as search.js's Searcher.run finds them."""
+    parts = synonyms.query_parts(terms_of(text))
+    query = index.create_query()
+    presence = QueryPresence.REQUIRED if required else QueryPresence.OPTIONAL
+    for term, terms in parts:
+        if terms != (term,):  # a synonym's group term: matches itself only; its words as written count a little
+            query.term(term, use_pipeline=False, boost=10, presence=presence)
+            for literal in terms:
+                query.term(literal, use_pipeline=False, boost=1)
+            continue
+        query.term(term, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING, boost=1, presence=presence)
+        query.term(term, use_pipeline=False, boost=10)
+    return [(r["ref"], r["score"]) for r in index.query(query)] if parts else []

@@ -1,12 +1,26 @@
 // Runs the search through lunr.js 2.3.9 (npm) for tests/search/test_parity.py.
 // stdin: {texts, documents: [{ref, boost, <field>: text}], fields: [[name, boost]], compact, queries}
-// stdout: {analysed, lunrjs: {inverted, vectors, results}, rebuilt: {inverted, vectors, results}, searcher}
+// stdout: {analysed, lunrjs: {inverted, vectors, results}, rebuilt: {inverted, vectors, results}, searcher, parts}
+// (parts: each text as the searcher reads a query, [term, [the terms it stands for]] per part; with
+// {searches: [text]} and no documents, only the searcher runs, on those: stdout {searched}.)
 "use strict";
 const path = require("path");
 const lunr = require("lunr");
 const { buildIndex, Searcher } = require(path.join(__dirname, "../../content/assets/search.js"));
 
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+
+function outcome(searcher, text) {
+  const found = searcher.search(text);
+  return { refs: found.results.map((r) => r.ref), scores: found.results.map((r) => r.score),
+           corrected: found.corrected, partial: found.partial };
+}
+
+if (input.searches) {
+  const searcher = new Searcher(lunr, input.compact);
+  process.stdout.write(JSON.stringify({ searched: input.searches.map((text) => outcome(searcher, text)) }));
+  process.exit(0);
+}
 
 function pipeline() {
   const p = new lunr.Pipeline();
@@ -50,8 +64,6 @@ process.stdout.write(JSON.stringify({
   analysed: input.texts.map((text) => p.run(lunr.tokenizer(text)).map(String)),
   lunrjs: describe(lunrjs),
   rebuilt: describe(rebuilt),
-  searcher: input.queries.map((q) => {
-    const outcome = searcher.search(q);
-    return { refs: outcome.results.map((r) => r.ref), corrected: outcome.corrected, partial: outcome.partial };
-  }),
+  searcher: input.queries.map((q) => outcome(searcher, q)),
+  parts: input.texts.map((text) => searcher.parts(searcher.analyse(text)).map((p) => [p.term, p.terms || [p.term]])),
 }));

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, RIVERTON, TODAY, copy_site
+from conftest import RIVERTON, TODAY, copy_site, example_repo
 from generator.pipeline import check
 from generator.tools import codeowners
 from generator.tools.repository import repository_problems
@@ -49,7 +49,8 @@ def test_codeowners_file_from_owners_and_site_team(repo):
     body = [line for line in (repo / ".github/CODEOWNERS").read_text().splitlines() if not line.startswith("#")]
     assert body == [
         "", "* @riverton/site-team", "/.github/CODEOWNERS @riverton/site-team", "/onestop.yml @riverton/site-team",
-        "/journeys/ @riverton/site-team", "",
+        "/synonyms.yml @riverton/site-team",  # the search's synonyms (generator/search/synonyms.py)
+        "/journeys/ @riverton/site-team", "/questions/ @riverton/site-team", "",
         # hire-staff uses only federal-revenue's services; open-a-shop spans agencies and stays the site team's.
         "/journeys/hire-staff.yml @fed/revenue-team", "",
         "/agencies/federal-revenue/ @fed/revenue-team", "/agencies/riverton-clerk/ @riverton/clerk",
@@ -113,17 +114,19 @@ def test_nobody_declared_leaves_codeowners_alone(repo):
 def test_settings_file_is_checked_like_content(repo):
     (repo / "onestop.yml").write_text("site_teem: ['@riverton/site']\n")
     assert _problems(repo, repository=True) == [
-        "onestop.yml:1:1: error: unknown key 'site_teem' (did you mean 'site_team'?)"]
+        "onestop.yml:1:1: error: unknown key 'site_teem' (hint: did you mean 'site_team'?)"]
     (repo / "onestop.yml").write_text("site_team: [riverton-site]\n")
     assert _problems(repo, repository=True) == [
         "onestop.yml:1:13: error: site_team[0]: expected a GitHub handle like @org/team or @user, or an email "
-        "address; got 'riverton-site'"]
+        "address; got 'riverton-site' (hint: write it like '@pa-gov/dos-web-team')"]
     (repo / "onestop.yml").write_text("site_team: ['@riverton/site']\n")
     assert load_settings(repo)[0].site_team == ("@riverton/site",)
 
 
-def test_this_repository_commits_an_up_to_date_codeowners():
-    assert [p.format_text() for p in check(REPO, TODAY).with_problems(repository_problems(REPO, check(REPO, TODAY).site)).problems] == []
-    assert codeowners.ownership(check(REPO, TODAY).site, load_settings(REPO)[0]).managed
+def test_the_example_commits_an_up_to_date_codeowners(tmp_path):
+    root = example_repo(tmp_path / "repo")
+    result = check(root, TODAY)
+    assert [p.format_text() for p in result.with_problems(repository_problems(root, result.site)).problems] == []
+    assert codeowners.ownership(result.site, load_settings(root)[0]).managed
 
 

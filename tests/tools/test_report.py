@@ -39,7 +39,8 @@ def _problems(root: Path, repository: bool = False) -> list[str]:
 def test_report_counts_each_kind_of_problem_per_agency(repo):
     clerk = repo / "agencies/riverton-clerk/services"
     sign = clerk / "get-sign-permit.yml"
-    sign.write_text(sign.read_text().replace("2026-07-01", "2025-11-01"))  # stale on 2026-11-28
+    sign.write_text(sign.read_text().replace("2026-07-01", "2025-11-01")  # stale on 2026-11-28
+                    .replace("    hours: Monday to Friday, 9 a.m. to 4 p.m.\n", ""))  # a phone line without hours
     license_ = clerk / "get-business-license.yml"
     license_.write_text(license_.read_text().replace("2026-08-20", "2025-12-20"))  # due by 2026-12-20
     extra = clerk / "get-dog-license.yml"
@@ -57,15 +58,18 @@ def test_report_counts_each_kind_of_problem_per_agency(repo):
     assert [f.ref for f in clerk_row.orphans] == ["riverton-clerk/get-dog-license"]
     assert [f.ref for f in clerk_row.online_only] == ["riverton-clerk/get-dog-license"]
     assert [f.ref for f in clerk_row.hard_to_read] == ["riverton-clerk/get-dog-license"]
+    assert [(f.ref, f.detail) for f in clerk_row.offline_gaps] == [
+        ("riverton-clerk/get-sign-permit", "phone channel without hours")]
     assert report.totals == {"agencies": 3, "services": 7, "stale": 1, "due": 1, "orphans": 1,
-                             "online_only": 3, "hard_to_read": 1}
+                             "online_only": 3, "hard_to_read": 1, "offline_gaps": 1}
     data = json.loads(to_json(report))
     assert data["today"] == "2026-11-28" and data["totals"] == report.totals
     assert data["agencies"][1]["stale"][0] == {"ref": "riverton-clerk/get-sign-permit", "title": "Get a sign permit",
                                                "source": "agencies/riverton-clerk/services/get-sign-permit.yml",
                                                "detail": "last reviewed 2025-11-01"}
     text = report_markdown(report, "https://hub.example.gov/")
-    assert "| Riverton City Clerk | 3 | 1 | 1 | 1 | 1 | 1 |" in text
+    assert "| Riverton City Clerk | 3 | 1 | 1 | 1 | 1 | 1 | 1 |" in text
+    assert "### Offline way incomplete" in text
     assert ("- [Get a sign permit](https://hub.example.gov/services/riverton-clerk/get-sign-permit/) "
             "(Riverton City Clerk): last reviewed 2025-11-01; edit "
             "`agencies/riverton-clerk/services/get-sign-permit.yml`") in text
@@ -87,3 +91,31 @@ def test_report_from_the_command_line_appends_to_a_summary_file(repo, tmp_path):
 
 def test_report_dates_follow_today():
     assert dt.date(2026, 11, 28) == TODAY  # the fixtures' day, also passed to the CLI above
+
+
+def test_report_of_what_a_change_changes(tmp_path):
+    """`report --changed BASE`: the services a pull request adds or changes, and those it makes show
+    something new (not a step number alone); not the whole site."""
+    base, head = copy_site(RIVERTON, tmp_path / "base"), copy_site(RIVERTON, tmp_path / "head")
+    clerk = head / "agencies/riverton-clerk/services"
+    sign = clerk / "get-sign-permit.yml"
+    sign.write_text(sign.read_text().replace("2026-07-01", "2025-11-01"))  # changed, and now stale
+    (clerk / "get-dog-license.yml").write_text(
+        "title: Get a dog license\nsummary: License your dog each year.\naudience: [individual]\n"
+        "channels:\n  - type: online\n    url: https://x.example.gov/\nlast_reviewed: 2026-11-01\n")  # added
+    shop = head / "journeys/open-a-shop.yml"  # renumbers every service of the guide: not a change of theirs
+    shop.write_text(shop.read_text().replace("steps:\n", "steps:\n  - title: Find a place\n"))
+    run = onestop("report", "--changed", str(base), "--today", "2026-11-28", cwd=head)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("## Content health of the services this pull request changes, on 2026-11-28\n\n"
+                                 "2 services from 1 agencies: 1 stale,")
+    assert "| Riverton City Clerk | 2 | 1 | 0 | 1 | 1 | 0 |" in run.stdout
+    assert "Federal Revenue Office" not in run.stdout and "State Business Registry" not in run.stdout
+    as_json = json.loads(onestop("report", "--changed", str(base), "--format", "json", "--today", "2026-11-28",
+                                 cwd=head).stdout)
+    assert as_json["changed_only"] is True and as_json["totals"]["services"] == 2
+    same = onestop("report", "--changed", str(base), "--today", "2026-11-28", cwd=base)
+    assert same.stdout == ("## Content health of the services this pull request changes, on 2026-11-28\n\n"
+                           "No service changed.\n")
+    bad = onestop("report", "--changed", str(tmp_path / "nowhere"), "--today", "2026-11-28", cwd=head)
+    assert bad.returncode == 1 and "is not a content tree (no agencies/ folder)" in bad.stderr

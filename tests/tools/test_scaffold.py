@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO, RIVERTON, TODAY, copy_site
 from generator.load import parse_yaml
 from generator.pipeline import check
-from generator.schemas import validator
+from generator.schemas import SCHEMA_FILES, validator
 from generator.tools.repository import repository_problems
 from generator.tools.scaffold import ScaffoldError, _resolve, plan, schema_ref
 
@@ -42,20 +42,20 @@ def _examples() -> dict[str, Any]:
     """The first example the schemas give for each key name (what an editor would copy)."""
     found: dict[str, Any] = {}
 
-    def walk(node: Any) -> None:
+    def walk(node: Any, doc: str) -> None:
         if isinstance(node, dict):
             for key, sub in node.get("properties", {}).items():
-                examples = sub.get("examples") or _resolve(sub).get("examples")
+                examples = sub.get("examples") or _resolve(sub, doc).get("examples")
                 if examples and key not in found:
                     found[key] = examples[0]
             for value in node.values():
-                walk(value)
+                walk(value, doc)
         elif isinstance(node, list):
             for value in node:
-                walk(value)
+                walk(value, doc)
 
-    for kind in ("service", "journey", "agency"):
-        walk(validator(kind).schema)
+    for kind in ("service", "journey", "agency", "question"):
+        walk(validator(kind).schema, SCHEMA_FILES[kind])
     return found
 
 
@@ -117,6 +117,39 @@ def test_skeleton_parses_names_its_schema_and_passes_once_filled(repo, kind, nam
     assert data is not None
 
 
+def test_question_skeleton_says_what_to_fill_in_and_passes_once_filled_and_asked(repo):
+    (repo / "generator/schemas").mkdir(parents=True)
+    for f in (REPO / "generator/schemas").glob("*.json"):
+        (repo / "generator/schemas" / f.name).write_text(f.read_text())
+    new = plan(repo, "question", "premises", TODAY)
+    assert new.path == "questions/premises.yml"
+    assert new.text.splitlines()[0] == "# yaml-language-server: $schema=../generator/schemas/question.schema.json"
+    assert "# type: yes_no" in new.text and "# hint: Some cities and counties have their own licenses" in new.text
+    (repo / new.path).write_text(new.text)
+    lines = new.text.splitlines()
+    at = [i for i, line in enumerate(lines, 1) if re.match(r"^\s*(- )?(text|id|label):$", line)]
+    assert [p for p in _problems(repo) if p.startswith(new.path)] == [
+        f"{new.path}:{at[0]}:6: error: text: expected text; got nothing (hint: write a value after the colon)",
+        f"{new.path}:{at[1]}:8: error: options[0].id: expected text; got nothing (hint: write a value after the colon)",
+        f"{new.path}:{at[2]}:11: error: options[0].label: expected text; got nothing "
+        "(hint: write a value after the colon)",
+        f"{new.path}:{at[3]}:8: error: options[1].id: expected text; got nothing (hint: write a value after the colon)",
+        f"{new.path}:{at[4]}:11: error: options[1].label: expected text; got nothing "
+        "(hint: write a value after the colon)",
+    ]
+    values = iter(["Where will you trade?", "shop", "In a shop", "market", "At a market"])
+    for i in at:
+        lines[i - 1] += " " + next(values)
+    (repo / new.path).write_text("\n".join(lines) + "\n")
+    assert _problems(repo) == [f"{new.path}:{at[0]}:1: warning: question 'premises' is not asked by any journey "
+                               "(hint: add it to the questions: of a journey, or remove the file)"]
+    journey = repo / "journeys/open-a-shop.yml"
+    journey.write_text(journey.read_text().replace("questions: [setup, sign]", "questions: [setup, sign, premises]")
+                       .replace("    services: [riverton-clerk/get-business-license]",
+                                "    if: {premises: shop}\n    services: [riverton-clerk/get-business-license]"))
+    assert _problems(repo) == []
+
+
 def test_unfilled_service_skeleton_says_what_to_fill_in(repo):
     new = plan(repo, "service", "riverton-clerk/get-dog-license", TODAY, "https://hub.example.gov/")
     (repo / new.path).write_text(new.text)
@@ -159,11 +192,21 @@ def test_schema_line_points_at_the_published_schema_without_a_local_copy(repo):
      "LETTER P), which is not a plain letter or digit; use lowercase letters, digits and single hyphens, at most "
      "64 characters", "rename it to 'parks'"),
     ("journey", "open-a-shop", "journeys/open-a-shop.yml already exists", "edit it, or choose another id"),
+    ("question", "setup", "questions/setup.yml already exists", "edit it, or choose another id"),
+    ("question", "Where", "question id 'Where' is not a valid id: use lowercase letters, digits and single hyphens, "
+     "at most 64 characters", "rename it to 'where'"),
 ])
 def test_new_refuses_what_it_cannot_make(repo, kind, name, message, hint):
     with pytest.raises(ScaffoldError) as caught:
         plan(repo, kind, name, TODAY, "https://hub.example.gov/")
     assert (caught.value.message, caught.value.hint) == (message, hint)
+
+
+def test_new_question_from_the_command_line(repo):
+    run = onestop("new", "question", "premises", "--today", "2026-11-28", cwd=repo)
+    assert run.returncode == 0 and run.stdout == "questions/premises.yml\n"
+    assert run.stderr == ("onestop: wrote questions/premises.yml: fill in each empty key, then ask it in a journey "
+                          "(questions: [premises]) and use it in a step's if:, and run onestop check\n")
 
 
 def test_new_from_the_command_line(repo):
@@ -176,3 +219,22 @@ def test_new_from_the_command_line(repo):
                             "(hint: edit it, or choose another id)\n")
 
 
+
+
+def test_no_id_or_path_is_broken_across_lines_in_the_notes(repo):
+    """textwrap breaks at hyphens by default: 'register-' on one line, 'cooperative' on the next."""
+    long_id = "register-a-worker-cooperative-with-members-in-more-than-one-county"[:64].rstrip("-")
+    for kind, name in (("service", f"riverton-clerk/{long_id}"), ("journey", long_id), ("agency", long_id)):
+        new = plan(repo, kind, name, TODAY, "https://hub.example.gov/")
+        notes = " ".join(line for line in new.text.splitlines() if line.startswith("#"))
+        for word in (long_id, new.path):
+            assert word in notes, (kind, word)  # whole, on one line of the notes
+        assert all(not line.rstrip().endswith("-") for line in new.text.splitlines() if line.startswith("# ")), kind
+
+
+def test_the_fee_notes_show_each_kind_of_fee(repo):
+    text = plan(repo, "service", "riverton-clerk/get-dog-license", TODAY, "https://hub.example.gov/").text
+    fees = text[text.index("# fees:"):text.index("\n\n", text.index("# fees:"))]
+    data, _ = parse_yaml("\n".join(line.removeprefix("# ") for line in fees.splitlines()).encode())
+    kinds = [(fee.get("per"), fee.get("optional", False)) for fee in data["fees"]]
+    assert set(kinds) >= {(None, False), ("year", False), ("item", False), (None, True)}, kinds

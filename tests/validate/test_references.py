@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from conftest import JOURNEY, SERVICE
 
+OTHER = SERVICE.replace("title: Get a license", "title: Get another license")
+
 SVC = "agencies/acme/services/get-license.yml"
 AGY = "agencies/acme/agency.yml"
 JRN = "journeys/start-trading.yml"
@@ -28,12 +30,13 @@ def test_unknown_agency_in_ref(check_files):
 
 def test_unknown_journey_id(check_files):
     bad = JOURNEY + "related_journeys: [hire-staff]\n"
-    assert check_files({JRN: bad}) == [f"{JRN}:7:20: error: related_journeys[0]: unknown journey 'hire-staff'"]
+    assert check_files({JRN: bad}) == [f"{JRN}:7:20: error: related_journeys[0]: unknown journey 'hire-staff' "
+                                       "(hint: write the journey's file name, without .yml)"]
 
 
 def test_cycle_in_requires_is_named(check_files):
     a = SERVICE + "requires: [acme/b]\n"
-    b = SERVICE + "requires: [acme/get-license]\n"
+    b = OTHER + "requires: [acme/get-license]\n"
     journey = JOURNEY + "  - title: Then\n    services: [acme/b]\n"
     problems = check_files({SVC: a, "agencies/acme/services/b.yml": b, JRN: journey})
     assert problems == [
@@ -54,7 +57,7 @@ def test_choose_one_needs_alternatives(check_files):
 
 
 def test_orphan_service(check_files):
-    assert check_files({"agencies/acme/services/extra.yml": SERVICE}) == [
+    assert check_files({"agencies/acme/services/extra.yml": OTHER}) == [
         "agencies/acme/services/extra.yml:1:1: warning: service 'acme/extra' is not part of any journey "
         "(hint: add it to a step in journeys/, so citizens find it on their way)",
     ]
@@ -63,7 +66,7 @@ def test_orphan_service(check_files):
 def test_prerequisite_listed_later_in_the_journey(check_files):
     needs = SERVICE + "requires: [acme/register]\n"
     journey = JOURNEY + "  - title: Register\n    services: [acme/register]\n"
-    assert check_files({SVC: needs, "agencies/acme/services/register.yml": SERVICE, JRN: journey}) == [
+    assert check_files({SVC: needs, "agencies/acme/services/register.yml": OTHER, JRN: journey}) == [
         f"{JRN}:6:16: warning: steps[0].services[0]: step 1 lists 'acme/get-license' before its prerequisite "
         "'acme/register' (step 2) (hint: move 'acme/register' to an earlier step)",
     ]

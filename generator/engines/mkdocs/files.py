@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ...build import SiteBuild
@@ -73,7 +73,9 @@ class MkDocsPages:
             self._bodies[uri] = page.html
         shell_uris = set()
         for url in shell_urls().values():
-            shell = File.generated(config, _shell_uri(url), content=_front_matter(TITLE, DESCRIPTION) + BODY + "\n")
+            # Not in the navigation, nor in MkDocs' list of pages that are not: it is onestop's own.
+            shell = File.generated(config, _shell_uri(url), content=_front_matter(TITLE, DESCRIPTION) + BODY + "\n",
+                                   inclusion=InclusionLevel.NOT_IN_NAV)
             shell.edit_uri = EDIT
             self._bodies[shell.src_uri] = BODY
             shell_uris.add(shell.src_uri)
@@ -85,8 +87,11 @@ class MkDocsPages:
         return files
 
     def body(self, html_text: str, page: Page) -> str:
-        """A generated page's content: its body, in place of the placeholder."""
+        """A generated page's content: its body, in place of the placeholder (in live preview with
+        problems, every page but the shells is the page of problems)."""
         body = self._bodies.get(page.file.src_uri)
+        if self.build.problems is not None and body != BODY:
+            return self.build.body(html_text)
         return html_text if body is None else html_text.replace(f"<p>{BODY}</p>", body)
 
     def finish(self, config: MkDocsConfig) -> None:

@@ -32,6 +32,7 @@ def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today:
             raise EngineError(f"{config_file}: the onestop plugin is not listed under plugins")
         plugin.config.strict = strict
         plugin.config.report_problems = False  # the CLI has printed them already
+        plugin.staged_by_caller = True  # `onestop build` stages the site folder itself
         if today:
             plugin.config.today = today
         if site is not None:
