@@ -8,8 +8,9 @@ reported and left out, so that one run reports every problem in every file.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -144,8 +145,34 @@ def classify(parts: tuple[str, ...]) -> tuple[Kind, str, str | None] | None:
     return None
 
 
-def _discover(root: Path, problems: list[Problem]) -> list[_Candidate]:
-    """Walk the content folders and classify every YAML file by its place in the layout."""
+@dataclass(frozen=True)
+class TranslationCandidate:
+    """A translation file found beside its source: `register-llc.es.yml` beside `register-llc.yml`."""
+
+    path: Path
+    source: str
+    """The path of the file it translates, relative to the site root."""
+    kind: Kind
+    lang: str
+
+
+_TRANSLATION_NAME = re.compile(r"^(?P<stem>[^.]+)\.(?P<lang>[a-z]{2,3})\.yml$")
+
+
+def translation_place(parts: tuple[str, ...]) -> tuple[tuple[str, ...], Kind, str] | None:
+    """A translation's source (its parts), kind and language, from its place; None: not one."""
+    match = _TRANSLATION_NAME.match(parts[-1]) if parts else None
+    if match is None:
+        return None
+    source = (*parts[:-1], f"{match['stem']}.yml")
+    place = classify(source)
+    return (source, place[0], match["lang"]) if place else None
+
+
+def _discover(root: Path, problems: list[Problem], translations: list[TranslationCandidate] | None = None
+              ) -> list[_Candidate]:
+    """Walk the content folders and classify every YAML file by its place in the layout (and each
+    translation beside its source into `translations`)."""
     found: list[_Candidate] = []
     outside = _Outside(root, problems)
     for top in CONTENT_FOLDERS:
@@ -159,8 +186,13 @@ def _discover(root: Path, problems: list[Problem]) -> list[_Candidate]:
                 continue
             if not _is_yaml(entry.name):
                 continue  # notes, images and the like are not content
-            place = classify(parts)
-            if place is not None:
+            # A translation first: "x.es.yml" would classify as a journey or service named "x.es".
+            translation = translation_place(parts)
+            place = classify(parts) if translation is None else None
+            if translation is not None:
+                if translations is not None:
+                    translations.append(TranslationCandidate(entry, "/".join(translation[0]), *translation[1:]))
+            elif place is not None:
                 found.append(_Candidate(entry, *place))
             elif (ending := _yaml_ending(entry.name)) != ".yml":
                 stem = entry.name[: len(entry.name) - len(str(ending))]
@@ -257,15 +289,18 @@ class Discovery:
 
     candidates: list[_Candidate]
     problems: list[Problem]
+    translations: list[TranslationCandidate] = field(default_factory=list)
+    """The translation files found beside their sources (translations/files.py reads them)."""
 
 
 def discover(root: Path) -> Discovery:
     problems: list[Problem] = []
-    candidates = _discover(root, problems)
+    translations: list[TranslationCandidate] = []
+    candidates = _discover(root, problems, translations)
     if not (root / "agencies").is_dir():
         problems.append(Problem("agencies/", 1, 1, Severity.ERROR, "no agencies/ folder",
                                 "run onestop in the site repository's root, next to mkdocs.yml"))
-    return Discovery(candidates, problems)
+    return Discovery(candidates, problems, translations)
 
 
 def load_candidates(root: Path, candidates: list[_Candidate], cache: LoadCache | None = None

@@ -15,7 +15,10 @@ from .parallel import can_fork, cores, fork_helper
 from .problems import Problem, Severity
 from .readability import GradeWorker
 from .search.synonyms import load_synonyms
+from .tools.settings import load_settings
+from .translations.files import TranslationFile, load_translations
 from .validate import FileCheck, check_file, validate
+from .validate.translations import check_translations
 
 if TYPE_CHECKING:
     from .preview import CheckCache
@@ -29,6 +32,10 @@ class CheckResult:
     problems: list[Problem]
     site: Site | None
     """The linked site, when there are no errors."""
+    translations: tuple[TranslationFile, ...] = ()
+    """The translation files read (each checked: its problems are in `problems`)."""
+    languages: tuple[str, ...] = ("en",)
+    """The site's languages (onestop.yml), the content's own first."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -111,9 +118,16 @@ def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = N
     finally:
         if grader:
             grader.close()
-    problems = loaded.problems + validated.problems + load_synonyms(root)[1]
+    settings, setting_problems = load_settings(root)
+    translations, translation_problems = load_translations(root, found.translations)
+    translation_problems += check_translations(translations, {f.path: f for f in loaded.files},
+                                               {c.path.relative_to(root).as_posix() for c in found.candidates},
+                                               settings.languages)
+    problems = (loaded.problems + validated.problems + load_synonyms(root)[1] + setting_problems
+                + translation_problems)
+    kept = tuple(translations), settings.languages
     if any(p.severity is Severity.ERROR for p in problems):
-        return CheckResult(sorted(problems), None)
+        return CheckResult(sorted(problems), None, *kept)
     if cache:
         cache.forget_all_but({f.path for f in loaded.files})
-    return CheckResult(sorted(problems), link(validated.valid, cache.entities if cache else None))
+    return CheckResult(sorted(problems), link(validated.valid, cache.entities if cache else None), *kept)

@@ -22,6 +22,14 @@ SETTINGS_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
+        "languages": {
+            "type": "array", "minItems": 1, "uniqueItems": True,
+            "items": {"type": "string", "pattern": "^[a-z]{2,3}$",
+                      "patternErrorMessage": "expected a language code of two or three lowercase letters, like es"},
+            "description": "The site's languages, the first the one its content is written in (the default, en). "
+                           "A translation is a file <name>.<language>.yml beside its source.",
+            "examples": [["en", "es"]],
+        },
         "site_team": {
             "$ref": "agency.schema.json#/properties/owners",
             "description": "Code owners of all that no one agency owns: journeys across agencies, templates, "
@@ -33,6 +41,8 @@ SETTINGS_SCHEMA: dict[str, Any] = {
 
 @dataclass(frozen=True)
 class Settings:
+    languages: tuple[str, ...] = ("en",)
+    """The site's languages: the content's own first, then those it may be translated into."""
     site_team: tuple[str, ...] = ()
     """GitHub handles (or emails) of the team that runs the site."""
 
@@ -49,4 +59,4 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
     problems = schema_problems(SETTINGS_FILE, data, positions, schema)
     if problems:
         return Settings(), problems
-    return Settings(site_team=tuple(data.get("site_team", ()))), []
+    return Settings(languages=tuple(data.get("languages", ("en",))), site_team=tuple(data.get("site_team", ()))), []
