@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import REPO, TODAY, write_tree
+from conftest import EXAMPLE, TODAY, write_tree
 from generator.pipeline import check
 from generator.search import SYNONYMS_FILE, Synonyms, build_search, compact_index, documents, load_synonyms
 from generator.search.synonyms import group_term, terms_of
@@ -26,7 +26,7 @@ def problems_of(tmp_path, text: str) -> list[str]:
 
 
 def test_the_example_site_s_synonyms_are_clean_and_cover_the_issue_s_words():
-    synonyms, problems = load_synonyms(REPO)
+    synonyms, problems = load_synonyms(EXAMPLE)
     assert problems == []
     groups = [set(g) for g in synonyms.groups]
     for words in ({"license", "permit", "licence"}, {"EIN", "FEIN", "tax ID"}, {"payroll", "withholding"},
@@ -124,6 +124,6 @@ def test_documents_carry_their_synonyms_and_the_index_the_phrases(riverton):
 
 def test_the_built_example_site_has_the_synonyms_in_its_index(built_site):
     index = json.loads((built_site / "search" / "index.json").read_text(encoding="utf-8"))
-    synonyms = load_synonyms(REPO)[0]
+    synonyms = load_synonyms(EXAMPLE)[0]
     assert index["synonyms"] == synonyms.for_index()
     assert [terms for terms, group in index["synonyms"] if group == group_term(0)] == [["licenc"], ["licens"], ["permit"]]
