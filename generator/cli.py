@@ -204,7 +204,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             only = changed_services(snapshot(Path(args.changed), args.today), snapshot_of(result.site))
         except SnapshotError as exc:
             return _snapshot_failed(exc)
-    report = health(result.site, args.today or dt.date.today(), only)
+    report = health(result.site, args.today or dt.date.today(), only, result.translations, result.languages)
     _output(to_json(report) if args.format == "json" else to_markdown(report, args.site_url or None),
             args.output)
     return EXIT_OK

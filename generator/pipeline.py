@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -50,7 +51,7 @@ class CheckResult:
 
     def with_problems(self, more: list[Problem]) -> CheckResult:
         """The same check with `more` problems (e.g. of the repository around the content)."""
-        return CheckResult(sorted(self.problems + more), self.site) if more else self
+        return dataclasses.replace(self, problems=sorted(self.problems + more)) if more else self
 
 
 READ_HELPER_FROM = 2000

@@ -14,9 +14,11 @@ from ..graph import Site
 from ..model import ServiceRef
 from ..offline import offline_gaps
 from ..readability import reading_grade
+from ..translations.files import TranslationFile
 from ..urls import service_url
 from ..validate import MAX_GRADE, REVIEW_MONTHS, months_before
 from .markdown_text import md_text
+from .translation_report import TranslationRow, translation_markdown, translation_rows
 
 DUE_DAYS = 30
 
@@ -52,6 +54,8 @@ class Report:
     agencies: list[AgencyHealth]
     changed_only: bool = False
     """Only the services a change adds or changes (`onestop report --changed BASE`)."""
+    translations: list[TranslationRow] = field(default_factory=list)
+    """Each agency's translation into each of the site's other languages (translation_report.py)."""
 
     @property
     def totals(self) -> dict[str, int]:
@@ -61,8 +65,10 @@ class Report:
         return totals
 
 
-def health(site: Site, today: dt.date, only: set[str] | None = None) -> Report:
-    """Each agency's services' health; with `only`, of those services alone (agencies with none left out)."""
+def health(site: Site, today: dt.date, only: set[str] | None = None, translations: tuple[TranslationFile, ...] = (),
+           languages: tuple[str, ...] = ("en",)) -> Report:
+    """Each agency's services' health; with `only`, of those services alone (agencies with none left out);
+    and how far each agency is translated (given the site's translation files and languages)."""
     stale_before = months_before(today, REVIEW_MONTHS)
     due_before = months_before(today + dt.timedelta(days=DUE_DAYS), REVIEW_MONTHS)
     agencies = []
@@ -94,7 +100,8 @@ def health(site: Site, today: dt.date, only: set[str] | None = None) -> Report:
             if grade > MAX_GRADE:
                 row.hard_to_read.append(flag(f"summary reads at grade {grade:.1f}"))
         agencies.append(row)
-    return Report(today.isoformat(), agencies, only is not None)
+    rows = translation_rows(site, translations, languages) if only is None else []
+    return Report(today.isoformat(), agencies, only is not None, rows)
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -107,7 +114,8 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 def to_json(report: Report) -> str:
     return json.dumps({"today": report.today, "changed_only": report.changed_only, "totals": report.totals,
-                       "agencies": [asdict(a) for a in report.agencies]}, indent=1, ensure_ascii=False) + "\n"
+                       "agencies": [asdict(a) for a in report.agencies],
+                       "translations": [asdict(r) for r in report.translations]}, indent=1, ensure_ascii=False) + "\n"
 
 
 _COLUMNS = [("stale", f"Stale (over {REVIEW_MONTHS} months)"), ("due", f"Due in {DUE_DAYS} days"),
@@ -142,4 +150,5 @@ def to_markdown(report: Report, site_url: str | None = None) -> str:
             if site_url:
                 title = f"[{title}]({site_url.rstrip('/')}/{service_url(ServiceRef.parse(item.ref))})"
             out.append(f"- {title} ({md_text(agency.name)}): {md_text(item.detail)}; edit `{item.source}`")
+    out += translation_markdown(report.translations)
     return "\n".join(out) + "\n"

@@ -1,5 +1,6 @@
 """The checks of the repository around the content, which `onestop check` adds (a site build
-leaves them out): its settings (onestop.yml) and whether .github/CODEOWNERS is up to date."""
+leaves them out): whether .github/CODEOWNERS is up to date. The settings (onestop.yml) are the
+content check's own, since they name the site's languages (pipeline.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from .settings import load_settings
 
 
 def repository_problems(root: Path, site: Site | None) -> list[Problem]:
-    """What is wrong with the repository's settings and code owners; CODEOWNERS is checked only
-    when the content is linked (whom it should name is known once all content is valid)."""
+    """What is wrong with the repository's code owners; checked only when the content is linked
+    (whom it should name is known once all content is valid) and the settings are (their problems
+    are the content check's)."""
     settings, problems = load_settings(root)
-    if site is not None and not any(p.severity is Severity.ERROR for p in problems):
-        problems += codeowners.problems(root, site, settings)
-    return problems
+    if site is None or any(p.severity is Severity.ERROR for p in problems):
+        return []
+    return codeowners.problems(root, site, settings)

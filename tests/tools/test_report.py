@@ -119,3 +119,49 @@ def test_report_of_what_a_change_changes(tmp_path):
                            "No service changed.\n")
     bad = onestop("report", "--changed", str(tmp_path / "nowhere"), "--today", "2026-11-28", cwd=head)
     assert bad.returncode == 1 and "is not a content tree (no agencies/ folder)" in bad.stderr
+
+
+def test_report_counts_each_agency_s_translations(repo):
+    """Issue 13: per agency and language, translated, missing and out of date; the site team's guides
+    and questions in a row of their own; nothing for a site in one language."""
+    assert health(check(repo, TODAY).site, TODAY).translations == []
+    (repo / "onestop.yml").write_text((repo / "onestop.yml").read_text() + "languages: [en, es]\n")
+    clerk = repo / "agencies/riverton-clerk"
+    (clerk / "services/get-sign-permit.es.yml").write_text("title: Obtener un permiso de letrero\n"
+                                                           "last_reviewed: 2026-06-01\n")  # its source: 2026-07-01
+    (clerk / "agency.es.yml").write_text("description: Expide las licencias de la ciudad.\nlast_reviewed: 2026-11-01\n")
+    (repo / "journeys/open-a-shop.es.yml").write_text("title: Abrir una tienda\nlast_reviewed: 2026-11-01\n")
+    result = check(repo, TODAY)
+    report = health(result.site, TODAY, None, result.translations, result.languages)
+    rows = {(r.name, r.lang): (r.files, r.translated, len(r.missing), r.out_of_date) for r in report.translations}
+    assert rows[("Riverton City Clerk", "es")] == (3, 2, 1, ["agencies/riverton-clerk/services/get-sign-permit.es.yml"])
+    assert rows[("Guides and questions (the site team's)", "es")][:3] == (4, 1, 3)
+    text = report_markdown(report)
+    assert "| Riverton City Clerk | es | 3 | 2 | 1 | 1 |" in text
+    assert "- `agencies/riverton-clerk/services/get-sign-permit.es.yml` (Riverton City Clerk)" in text
+    assert json.loads(to_json(report))["translations"][0]["lang"] == "es"
+
+
+def test_a_translation_belongs_to_its_source_s_owners(repo):
+    """A translation sits in its source's folder, so CODEOWNERS gives it the source's owners: the
+    last pattern that matches a path decides (GitHub's rule), and every pattern is a folder."""
+    from generator.tools.codeowners import ownership, render
+    from generator.tools.settings import load_settings
+
+    agency = repo / "agencies/riverton-clerk/agency.yml"
+    agency.write_text(agency.read_text() + 'owners: ["@riverton/clerks"]\n')
+    text = render(ownership(check(repo, TODAY).site, load_settings(repo)[0]))
+    lines = [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+    def owners_of(path: str) -> list[str]:
+        matching = [who for pattern, *who in lines if pattern == "*" or path.startswith(pattern)]
+        return matching[-1]
+
+    for source, translation in (("/agencies/riverton-clerk/services/get-sign-permit.yml",
+                                 "/agencies/riverton-clerk/services/get-sign-permit.es.yml"),
+                                ("/agencies/riverton-clerk/agency.yml", "/agencies/riverton-clerk/agency.es.yml"),
+                                ("/journeys/open-a-shop.yml", "/journeys/open-a-shop.es.yml"),
+                                ("/questions/sign.yml", "/questions/sign.es.yml")):
+        assert owners_of(translation) == owners_of(source), translation
+    assert owners_of("/agencies/riverton-clerk/agency.es.yml") == ["@riverton/clerks"]
+    assert owners_of("/journeys/open-a-shop.es.yml") == ["@example/riverton-hub"]
