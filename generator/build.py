@@ -43,6 +43,7 @@ from .render import GeneratedPage, Renderer
 from .schemas import published_schemas
 from .search import ContentPage, load_synonyms, site_search
 from .shell import Shell
+from .translations.schema import translation_schema_files
 
 log = logging.getLogger("onestop")
 _ONE_PAGE = next(f.default for f in fields(PageType) if f.name == "keys")
@@ -122,6 +123,7 @@ class SiteBuild:
             return {}
         files = open_data_files(self.site, self.preview.open_data if self.preview else None)
         files.update(published_schemas())
+        files.update(translation_schema_files())  # editors' language servers read them too
         synonyms, _ = load_synonyms(self.options.content_root)  # its problems are the check's (pipeline.py)
         files.update(site_search(self.site, list(content_pages), self.words, synonyms).files)
         files.update(calendar_files(self.site, self.words, self.options.site_name, self.options.base_url,

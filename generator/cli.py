@@ -134,7 +134,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     if _not_a_site(root):
         return EXIT_USAGE
     try:
-        new = plan(root, args.kind, args.name, args.today or dt.date.today(), site_url(root))
+        if args.kind == "translation":
+            from .tools.translation_scaffold import plan_translation
+
+            new = plan_translation(root, args.name, args.lang or "", args.today or dt.date.today())
+        else:
+            new = plan(root, args.kind, args.name, args.today or dt.date.today(), site_url(root))
         path = write(root, new)
     except ScaffoldError as exc:
         print(f"onestop: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), file=sys.stderr)
@@ -143,7 +148,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     steps = {"service": "then add it to a step of a journey in journeys/, so citizens find it on their way",
              "journey": "then list each step's services as agency-id/service-id",
              "agency": "then add its services with: onestop new service " + args.name + "/SERVICE-ID",
-             "question": f"then ask it in a journey (questions: [{args.name}]) and use it in a step's if:"}
+             "question": f"then ask it in a journey (questions: [{args.name}]) and use it in a step's if:",
+             "translation": "write each text in the new language under its note"}
     print(f"onestop: wrote {new.path}: fill in each empty key, {steps[args.kind]}, and run onestop check",
           file=sys.stderr)
     del path
@@ -273,9 +279,12 @@ def _tool_commands(commands: argparse._SubParsersAction) -> None:  # type: ignor
              "Write a commented skeleton for a new file, with the line that gives editors' YAML language servers "
              "its schema. Fill in each empty key, then run onestop check.",
              "examples: onestop new service pa-dos/register-llc | onestop new journey open-a-shop | "
-             "onestop new agency pa-dos | onestop new question location")
-    p.add_argument("kind", choices=("service", "journey", "agency", "question"), help="what to add")
-    p.add_argument("name", help="AGENCY/SERVICE for a service (e.g. pa-dos/register-llc); the id otherwise")
+             "onestop new agency pa-dos | onestop new question location | "
+             "onestop new translation agencies/pa-dos/services/register-llc.yml es")
+    p.add_argument("kind", choices=("service", "journey", "agency", "question", "translation"), help="what to add")
+    p.add_argument("name", help="AGENCY/SERVICE for a service (e.g. pa-dos/register-llc); for a translation, the "
+                   "path of the file it translates; the id otherwise")
+    p.add_argument("lang", nargs="?", help="for a translation: its language, one of languages: in onestop.yml")
     place(p)
     place(tool("codeowners", cmd_codeowners, "write .github/CODEOWNERS from the agencies' owners",
                "Write .github/CODEOWNERS: each agency's folder to its owners (agency.yml), journeys that span "

@@ -238,3 +238,40 @@ def test_the_fee_notes_show_each_kind_of_fee(repo):
     data, _ = parse_yaml("\n".join(line.removeprefix("# ") for line in fees.splitlines()).encode())
     kinds = [(fee.get("per"), fee.get("optional", False)) for fee in data["fees"]]
     assert set(kinds) >= {(None, False), ("year", False), ("item", False), (None, True)}, kinds
+
+
+def test_a_translation_skeleton_holds_the_source_s_text_as_notes_and_its_shape(tmp_path):
+    """`onestop new translation PATH es` (issue 13): every text key of the source, empty under a note
+    with the source's words, lists in the source's order; filled in, it passes the check."""
+    import yaml
+
+    from conftest import RIVERTON, TODAY, copy_site
+    from generator.pipeline import check
+    from generator.tools.translation_scaffold import plan_translation
+
+    root = copy_site(RIVERTON, tmp_path / "repo")
+    (root / "onestop.yml").write_text((root / "onestop.yml").read_text() + "languages: [en, es]\n")
+    source = "agencies/state-registry/services/form-company.yml"
+    new = plan_translation(root, source, "es", TODAY)
+    assert new.path == "agencies/state-registry/services/form-company.es.yml"
+    assert "# en: Register a company so your business is separate from you.\nsummary:\n" in new.text
+    assert "fees:\n  - # en: Filing fee\n    description:\n  - # en: Name check\n    description:\n" in new.text
+    assert "  - {}  # nothing to translate\n" in new.text and new.text.endswith(f"last_reviewed: {TODAY}\n")
+
+    def fill(node):
+        if isinstance(node, dict):
+            return {k: (["licencia"] if k == "keywords" else fill(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [fill(v) for v in node]
+        return "Texto en español" if node in (None, "") else node
+
+    data = fill(yaml.safe_load(new.text))
+    data["last_reviewed"] = str(TODAY)
+    (root / new.path).write_text(yaml.safe_dump(data, allow_unicode=True))
+    assert [p.format_text() for p in check(root, TODAY).problems] == []
+    with pytest.raises(ScaffoldError, match="'fr' is not one of the languages"):
+        plan_translation(root, source, "fr", TODAY)
+    with pytest.raises(ScaffoldError, match="already exists"):
+        plan_translation(root, source, "es", TODAY)
+    with pytest.raises(ScaffoldError, match="is not a content file"):
+        plan_translation(root, "agencies/state-registry/notes.yml", "es", TODAY)
