@@ -87,6 +87,10 @@ def test_the_walkthrough_adds_a_service_and_a_journey_step(tmp_path):
     after_steps = next(i for i, line in enumerate(lines) if line.startswith("related_journeys:"))
     lines.insert(after_steps, step)
     journey.write_text("".join(lines))
+    # ...and gives it its place in the guide's translation, as the guide says.
+    translation = repo / "journeys/start-a-business.es.yml"
+    place = re.search(r"Give the new step its place there too.*?```yaml\n(.*?)```", GUIDE, re.DOTALL).group(1)
+    translation.write_text(translation.read_text().replace("last_reviewed:", place + "last_reviewed:"))
     result = subprocess.run([sys.executable, "-m", "generator", "check", "--today", "2026-11-28"], cwd=repo,
                             capture_output=True, text=True, timeout=120)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "onestop: content OK\n")
