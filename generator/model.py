@@ -54,6 +54,13 @@ class Agency:
     source_path: str
     """The YAML file this came from, relative to the site root."""
 
+    @property
+    def name_aside(self) -> str | None:
+        """The short name to give in brackets after the name: None where the name already holds it
+        ("Revenue" in "Pennsylvania Department of Revenue" would read as a stutter)."""
+        short = self.short_name
+        return short if short and short.casefold() not in self.name.casefold() else None
+
 
 @dataclass(frozen=True)
 class Fee:

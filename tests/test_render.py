@@ -501,3 +501,13 @@ def test_a_channel_that_is_the_agency_s_own_line_shows_the_agency_s_hours(tmp_pa
                               ServiceRef("federal-revenue", "get-tax-number")))
     phone = page.select_one(".os-channel--phone")
     assert text(phone.select_one(".os-channel__hours")) == "Hours: Monday to Friday, 7 a.m. to 7 p.m."
+
+
+def test_a_short_name_in_brackets_only_where_it_says_more_than_the_name(riverton):
+    """'Pennsylvania Department of Revenue (Revenue)' read as a stutter; '(SBR)' helps."""
+    import dataclasses
+
+    registry = riverton.site.agencies["state-registry"]
+    assert registry.name_aside == "SBR"
+    assert dataclasses.replace(registry, name="Department of Revenue", short_name="Revenue").name_aside is None
+    assert dataclasses.replace(registry, short_name=None).name_aside is None

@@ -155,7 +155,7 @@ class ViewBuilder:
 
     def agency_card(self, agency: Agency, page: str) -> AgencyCard:
         self._agency(agency.id)
-        return AgencyCard(agency.name, relative(page, agency_url(agency.id)), agency.short_name,
+        return AgencyCard(agency.name, relative(page, agency_url(agency.id)), agency.name_aside,
                           jurisdiction_label(agency.jurisdiction, self.words),
                           len(self.site.services_of_agency[agency.id]))
 

@@ -3,6 +3,9 @@ meant. Each is a warning with its place and its fix."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import AGENCY, JOURNEY, SERVICE
 from generator.schemas import is_free_text
 
@@ -82,3 +85,14 @@ def test_free_text_comes_from_the_schema():
                        ("service", ("fees", "*", "per")), ("journey", ("steps", "*", "choose")),
                        ("service", ("no_such_key",))]:
         assert not is_free_text(kind, path), (kind, path)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab *_[]()\n:/")), max_size=30))
+def test_the_cheap_test_for_markdown_in_plain_text_misses_nothing(text):
+    """markdown_in_plain_text skips a text without '**', '__' or '](' before it runs its patterns:
+    no text it skips matches one."""
+    from generator.validate.slips import _MARKDOWN
+
+    if "**" not in text and "__" not in text and "](" not in text:
+        assert not any(pattern.search(text) for pattern, _, _ in _MARKDOWN)
