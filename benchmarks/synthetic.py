@@ -129,8 +129,11 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
         agency_id = agency_ids[s % agencies]
         place = PLACES[s % len(PLACES)]
         verb, thing = rng.choice(VERBS), rng.choice(THINGS)
-        title = f"{verb} {thing}{rng.choice(QUALIFIERS)}"
-        service_id = f"{_slug(title)}-{s}"
+        base = f"{verb} {thing}{rng.choice(QUALIFIERS)}"
+        service_id = f"{_slug(base)}-{s}"
+        # Each title its own, as a real site's are (two services with one title are a warning each):
+        # the form's number tells apart what the small vocabulary of the generator repeats.
+        title = f"{base} (form {s + 100})"
         ref = f"{agency_id}/{service_id}"
         website = f"https://{agency_id}.example.gov/"
         fee = rng.random()
