@@ -29,7 +29,7 @@ TOTAL_WORDS = {
     "atLeast": N_("At least %(fees)s, plus the fees below that cannot be added up."),
     "atLeastVary": N_("At least %(fees)s, depending on your choices and which optional steps apply to you, plus the "
                       "fees below that cannot be added up."),
-    "noneCounted": N_("The fees listed here are free, but the fees below cannot be added up."),
+    "noneCounted": N_("Every step that lists a fee is free; the fees below cannot be added up."),
     "planTotal": N_("%(fees)s for your plan."),
     "planTotalVary": N_("%(fees)s for your plan, depending on your choices and which optional steps apply to you."),
     "planAtLeast": N_("At least %(fees)s for your plan, plus the fees below that cannot be added up."),
