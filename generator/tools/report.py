@@ -115,7 +115,8 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 def to_json(report: Report) -> str:
     return json.dumps({"today": report.today, "changed_only": report.changed_only, "totals": report.totals,
                        "agencies": [asdict(a) for a in report.agencies],
-                       "translations": [asdict(r) for r in report.translations]}, indent=1, ensure_ascii=False) + "\n"
+                       "translations": [{**asdict(r), "translated": r.translated} for r in report.translations]},
+                      indent=1, ensure_ascii=False) + "\n"
 
 
 _COLUMNS = [("stale", f"Stale (over {REVIEW_MONTHS} months)"), ("due", f"Due in {DUE_DAYS} days"),

@@ -19,11 +19,14 @@ class TranslationRow:
     name: str
     lang: str
     files: int
-    translated: int
     missing: list[str] = field(default_factory=list)
     """The source files with no translation into `lang`."""
     out_of_date: list[str] = field(default_factory=list)
     """The translations whose source was reviewed after them."""
+
+    @property
+    def translated(self) -> int:
+        return self.files - len(self.missing)
 
 
 def _day(value: object) -> dt.date | None:
@@ -48,22 +51,17 @@ def translation_rows(site: Site, translations: tuple[TranslationFile, ...], lang
     rows = []
     for owner, name, sources in owners:
         for lang in languages[1:]:
-            row = TranslationRow(owner, name, lang, len(sources), 0)
+            row = TranslationRow(owner, name, lang, len(sources))
             for path, reviewed in sources:
                 translation = by_source.get((path, lang))
                 if translation is None:
                     row.missing.append(path)
                     continue
-                row = _counted(row)
                 translated_on = _day(translation.data.get("last_reviewed"))
                 if reviewed and translated_on and reviewed > translated_on:
                     row.out_of_date.append(translation.path)
             rows.append(row)
     return rows
-
-
-def _counted(row: TranslationRow) -> TranslationRow:
-    return TranslationRow(row.agency, row.name, row.lang, row.files, row.translated + 1, row.missing, row.out_of_date)
 
 
 def translation_markdown(rows: list[TranslationRow]) -> list[str]:

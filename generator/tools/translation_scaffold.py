@@ -9,6 +9,7 @@ from typing import Any
 
 from ..load import classify, read_yaml_file
 from ..translations.fields import ANY, OWN_LISTS
+from ..validate.translations import shape_of
 from .scaffold import NewFile, ScaffoldError
 from .settings import load_settings
 
@@ -46,12 +47,6 @@ def _lines(value: Any, shape: dict[str, Any], indent: str, lang: str, first: str
     return out
 
 
-def _shape(kind: str) -> dict[str, Any]:
-    from ..validate.translations import shape_of
-
-    return shape_of(kind)
-
-
 def plan_translation(root: Path, source: str, lang: str, today: dt.date) -> NewFile:
     """The new translation of `source` (a content file's path) into `lang`, or ScaffoldError."""
     parts = tuple(Path(source).as_posix().split("/"))
@@ -74,6 +69,6 @@ def plan_translation(root: Path, source: str, lang: str, today: dt.date) -> NewF
     head = [f"# The {lang} translation of {source}. Write the translation of each text under its",
             f"# note ({source_lang}: the source's words); remove a key to keep the source's text on the page.",
             "# Lists keep the source's order: {} keeps an item as it is. Then run onestop check."]
-    body = _lines(data, _shape(place[0]), "", source_lang)
+    body = _lines(data, shape_of(place[0]), "", source_lang)
     text = "\n".join([*head, *body, f"last_reviewed: {today.isoformat()}", ""])
     return NewFile(path, text)
