@@ -165,17 +165,23 @@ def expanded(file: str, node: dict[str, Any]) -> list[tuple[str, dict[str, Any]]
     return found
 
 
-@cache
-def is_free_text(kind: str, shape: tuple[str, ...]) -> bool:
-    """Whether the value at `shape` (a key path, '*' for any list item) of a `kind` file is free
-    text (a title, a note, an address, Markdown), not a word from a list, an id, a date or an
-    address on the web."""
+def nodes_at(kind: str, shape: tuple[str, ...]) -> list[tuple[str, dict[str, Any]]]:
+    """Every schema node (with its file) for the value at `shape` (a key path, '*' for any list
+    item) of a `kind` file, each $ref, allOf/anyOf/oneOf branch and `then` followed."""
     nodes = expanded(SCHEMA_FILES[kind], validator(kind).schema)
     for step in shape:
         children = [n.get("items") if step == "*" else n.get("properties", {}).get(step) for _, n in nodes]
         nodes = [expanded_node for (file, _), child in zip(nodes, children) if isinstance(child, dict)
                  for expanded_node in expanded(file, child)]
-    schemas = [n for _, n in nodes]
+    return nodes
+
+
+@cache
+def is_free_text(kind: str, shape: tuple[str, ...]) -> bool:
+    """Whether the value at `shape` (a key path, '*' for any list item) of a `kind` file is free
+    text (a title, a note, an address, Markdown), not a word from a list, an id, a date or an
+    address on the web."""
+    schemas = [n for _, n in nodes_at(kind, shape)]
     return (any(n.get("type") == "string" for n in schemas)
             and not any("enum" in n or "const" in n or n.get("pattern") not in _TEXT_PATTERNS for n in schemas))
 

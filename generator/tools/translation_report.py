@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..graph import Site
 from ..translations.files import TranslationFile
+from ..validate.translations import review_day
 from .markdown_text import md_text
 
 
@@ -27,13 +28,6 @@ class TranslationRow:
     @property
     def translated(self) -> int:
         return self.files - len(self.missing)
-
-
-def _day(value: object) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
 
 
 def translation_rows(site: Site, translations: tuple[TranslationFile, ...], languages: tuple[str, ...]
@@ -57,7 +51,7 @@ def translation_rows(site: Site, translations: tuple[TranslationFile, ...], lang
                 if translation is None:
                     row.missing.append(path)
                     continue
-                translated_on = _day(translation.data.get("last_reviewed"))
+                translated_on = review_day(translation.data.get("last_reviewed"))
                 if reviewed and translated_on and reviewed > translated_on:
                     row.out_of_date.append(translation.path)
             rows.append(row)

@@ -8,17 +8,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..schemas import SCHEMA_FILES, expanded, validator
+from ..schemas import SCHEMA_FILES, nodes_at
 from .fields import ANY, OWN_LISTS, TEXT_FIELDS
 
 
 def _source_node(kind: str, pattern: tuple[Any, ...]) -> dict[str, Any]:
     """The source schema's node for a text, with the first common definition it refers to."""
-    nodes = expanded(SCHEMA_FILES[kind], validator(kind).schema)
-    for step in pattern:
-        children = [n.get("items") if step == ANY else n.get("properties", {}).get(step) for _, n in nodes]
-        nodes = [found for (file, _), child in zip(nodes, children) if isinstance(child, dict)
-                 for found in expanded(file, child)]
+    nodes = nodes_at(kind, tuple(pattern))  # ANY is the '*' of a list item there too
     ref = next((n["$ref"] for _, n in nodes if isinstance(n.get("$ref"), str)
                 and n["$ref"].startswith("common.schema.json")), None)
     described = next((n["description"] for _, n in nodes if isinstance(n.get("description"), str)), "")

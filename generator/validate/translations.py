@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from ..load import JsonPath, SourceFile
@@ -21,6 +22,7 @@ LEAF = "text"
 REVIEWED = "last_reviewed"
 
 
+@cache
 def shape_of(kind: str) -> dict[str, Any]:
     """What a translation of `kind` may hold, as nested keys: LEAF for a text, {ANY: ...} for a
     list matched by position, OWN_LISTS' keys as lists of the translation's own."""
@@ -35,7 +37,8 @@ def shape_of(kind: str) -> dict[str, Any]:
     return shape
 
 
-def _review_date(value: Any) -> dt.date | None:
+def review_day(value: Any) -> dt.date | None:
+    """A last_reviewed value as a date; None when it is not one."""
     try:
         return dt.date.fromisoformat(str(value)) if isinstance(value, (str, dt.date)) else None
     except ValueError:
@@ -117,12 +120,12 @@ def _reviewed(translation: TranslationFile, source: SourceFile | None, check: Ch
                   f"add a line '{REVIEWED}: {dt.date.today().isoformat()}': the day you last checked it against "
                   f"{translation.source}")
         return
-    reviewed = _review_date(translation.data[REVIEWED])
+    reviewed = review_day(translation.data[REVIEWED])
     if reviewed is None:
         check.add((REVIEWED,), f"expected a date written YYYY-MM-DD; got {describe(translation.data[REVIEWED])}",
                   "write the day you last checked the translation, like 2026-12-01")
         return
-    source_day = _review_date(source.data.get(REVIEWED)) if source else None
+    source_day = review_day(source.data.get(REVIEWED)) if source else None
     if source_day and source_day > reviewed:
         check.warn((REVIEWED,), f"out of date: {translation.source} was reviewed on {source_day}, after this "
                    f"translation ({reviewed})", "compare it with the source, bring it up to date, and set "
