@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..load import Kind, TranslationCandidate
-from ..problems import Problem, Severity
-from ..reading import Refused, read_bytes
-from ..yamlfile import MAX_FILE_BYTES, Positions, YamlProblem, parse_yaml
+from ..load import Kind, TranslationCandidate, load_file
+from ..problems import Problem
+from ..yamlfile import Positions
 
 
 @dataclass(frozen=True)
@@ -29,19 +28,14 @@ class TranslationFile:
 
 def load_translations(root: Path, candidates: list[TranslationCandidate]
                       ) -> tuple[list[TranslationFile], list[Problem]]:
-    """Each translation parsed, or the problem that stopped it."""
+    """Each translation parsed as any content file is (load.load_file), or the problem that stopped it."""
     files: list[TranslationFile] = []
     problems: list[Problem] = []
     for candidate in candidates:
-        rel = candidate.path.relative_to(root).as_posix()
-        try:
-            data, positions = parse_yaml(read_bytes(root, candidate.path, MAX_FILE_BYTES,
-                                                    "a translation holds the text of one file"))
-        except Refused as exc:
-            problems.append(exc.problem)
-            continue
-        except YamlProblem as exc:
-            problems.append(Problem(rel, exc.line, exc.col, Severity.ERROR, exc.message, exc.hint))
-            continue
-        files.append(TranslationFile(rel, candidate.source, candidate.kind, candidate.lang, data, positions))
+        parsed, problem = load_file(root, candidate.path, candidate.kind, "", None)
+        if problem:
+            problems.append(problem)
+        if parsed:
+            files.append(TranslationFile(parsed.path, candidate.source, candidate.kind, candidate.lang, parsed.data,
+                                         parsed.positions))
     return files, problems
