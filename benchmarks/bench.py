@@ -174,9 +174,10 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
 
 
-def measure(services: int, work: Path, hugo: str | None, incremental: bool) -> Run:
+def measure(services: int, work: Path, hugo: str | None, incremental: bool,
+            languages: tuple[str, ...] = ("en",)) -> Run:
     site_repo = generate(work / f"site-{services}", services, agencies=50 if services >= 1000 else 10,
-                         journeys=40 if services >= 1000 else 6)
+                         journeys=40 if services >= 1000 else 6, languages=languages)
     onestop = [sys.executable, "-m", "generator"]
     check_s = timed([*onestop, "check", "--today", "2026-11-28"], site_repo).wall_s
     build = timed([*onestop, "build", "--today", "2026-11-28"], site_repo)
@@ -234,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
     parser.add_argument("--no-incremental", action="store_true", help="skip the live-preview rebuild timing")
+    parser.add_argument("--languages", nargs="+", default=["en"],
+                        help="the synthetic site's languages (en es: each page twice, a third of services translated)")
     args = parser.parse_args(argv)
     hugo = None if args.no_hugo else ensure_hugo()
     work = args.keep or Path(tempfile.mkdtemp(prefix="onestop-bench-"))
@@ -241,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     try:
         for n in args.sizes:
-            runs.append(measure(n, work, hugo, not args.no_incremental))
+            runs.append(measure(n, work, hugo, not args.no_incremental, tuple(args.languages)))
             print(f"bench: {n:,} services done", file=sys.stderr)
     finally:
         if not args.keep:

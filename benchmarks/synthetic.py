@@ -97,14 +97,17 @@ def _block(text: str, indent: int = 2) -> str:
     return "|\n" + "\n".join(pad + line if line else "" for line in text.splitlines())
 
 
-def generate(out: Path, services: int, agencies: int, journeys: int, seed: int = 1) -> Path:
-    """Write a complete site repository (content, theme, config) into `out`."""
+def generate(out: Path, services: int, agencies: int, journeys: int, seed: int = 1,
+             languages: tuple[str, ...] = ("en",)) -> Path:
+    """Write a complete site repository (content, theme, config) into `out`; with a second language,
+    its translations too (_translate)."""
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
-    for name in ("overrides",):
+    for name in ("overrides", "locales"):
         shutil.copytree(REPO / name, out / name)
-    shutil.copytree(REPO / "content", out / "content")
+    other = tuple(f"*.{lang}.md" for lang in ("es",) if lang not in languages)
+    shutil.copytree(REPO / "content", out / "content", ignore=shutil.ignore_patterns(*other))
     (out / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text().replace(
         "site_name: Pennsylvania Business One-Stop Shop (example)", "site_name: Synthetic State One-Stop Shop"))
 
@@ -205,7 +208,37 @@ def generate(out: Path, services: int, agencies: int, journeys: int, seed: int =
             f"title: \"Guide {j}: {rng.choice(VERBS).lower()} {rng.choice(THINGS)}\"\n"
             f"summary: Every step to {rng.choice(VERBS).lower()} {rng.choice(THINGS)} in one place.\n"
             f"audience: [business]\n{questions}steps:\n{''.join(steps)}{related}")
+    if len(languages) > 1:
+        _translate(out, languages)
     return out
+
+
+def _translate(out: Path, languages: tuple[str, ...]) -> None:
+    """The site in a second language, as the example's is: every guide, question and agency, and a
+    third of the services (what the issue asks of the example), the rest shown in the first language.
+    The translated text is of the same length as the source's, so that pages weigh the same."""
+    lang = languages[1]
+    (out / "onestop.yml").write_text(f"languages: [{', '.join(languages)}]\n")
+    reviewed = "last_reviewed: 2026-11-30\n"
+    for path in sorted((out / "agencies").glob("*/agency.yml")):
+        path.with_suffix(f".{lang}.yml").write_text(
+            "description: Atiende a las personas y los negocios de su zona.\n" + reviewed)
+    for s, path in enumerate(sorted((out / "agencies").glob("*/services/*.yml"))):
+        if s % 3:
+            continue
+        title = path.read_text().split("\n", 1)[0].removeprefix("title: ")
+        path.with_suffix(f".{lang}.yml").write_text(
+            f"title: \"Trámite: {title}\"\nsummary: Haga este trámite para poder trabajar en su zona.\n"
+            f"keywords: [permiso, licencia, impuesto]\n{reviewed}")
+    for path in sorted((out / "journeys").glob("*.yml")):
+        steps = path.read_text().count("\n  - title: ")
+        path.with_suffix(f".{lang}.yml").write_text(
+            f"title: \"Guía {path.stem}\"\nsummary: Todos los pasos en un solo lugar.\nsteps:\n"
+            + "".join(f"  - title: Paso {n + 1}\n" for n in range(steps)) + reviewed)
+    (out / "questions" / f"area.{lang}.yml").write_text(
+        "text: ¿Dónde va a trabajar?\noptions:\n  - label: En el norte\n  - label: En el sur\n"
+        "  - label: En la ciudad\n" + reviewed)
+    (out / "questions" / f"staff.{lang}.yml").write_text("text: ¿Va a tener empleados?\n" + reviewed)
 
 
 def main() -> None:
@@ -215,8 +248,9 @@ def main() -> None:
     parser.add_argument("--agencies", type=int, default=50)
     parser.add_argument("--journeys", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--languages", nargs="+", default=["en"], help="e.g. en es: a site in two languages")
     args = parser.parse_args()
-    generate(args.out, args.services, args.agencies, args.journeys, args.seed)
+    generate(args.out, args.services, args.agencies, args.journeys, args.seed, tuple(args.languages))
 
 
 if __name__ == "__main__":

@@ -29,13 +29,14 @@ from pathlib import Path
 from .deadlines import calendar_files
 from .graph import Site
 from .i18n import Words, load_words
+from .languages import SiteLanguages, generated_pages, language_root
 from .opendata import open_data_files
 from .options import SiteOptions
 from .output import page_path, write_sitemap
 from .page_types import INDEX_PAGES, ITEM_PAGES, PageType, item_page_urls
 from .page_writers import PageWriters
 from .parallel import CollectorPause
-from .pipeline import check
+from .pipeline import CheckResult, check
 from .preview import Preview, template_fingerprint
 from .preview_page import problems_html, problems_page
 from .problems import BuildFailure, Problem
@@ -43,7 +44,9 @@ from .render import GeneratedPage, Renderer
 from .schemas import published_schemas
 from .search import ContentPage, load_synonyms, site_search
 from .shell import Shell
+from .translations.files import TranslationFile
 from .translations.schema import translation_schema_files
+from .translations.site import translated_site
 
 log = logging.getLogger("onestop")
 _ONE_PAGE = next(f.default for f in fields(PageType) if f.name == "keys")
@@ -73,6 +76,13 @@ class SiteBuild:
         self.problems: list[Problem] | None = None
         """Live preview only: the content's problems, shown instead of the site (start(show_problems))."""
         self._problems_body = ""
+        self.checked: CheckResult | None = None
+        """The check this build builds from."""
+        self.translations: tuple[TranslationFile, ...] = ()
+        self.languages = SiteLanguages((options.language,), {})
+        """The site's languages and each one's pages (languages.py), known once the content is checked."""
+        self.translated: dict[str, Site] = {}
+        """The site in each of its other languages (a build in the content's own language makes them)."""
 
     @property
     def site(self) -> Site:
@@ -80,31 +90,44 @@ class SiteBuild:
             raise RuntimeError("SiteBuild.start() has not run")
         return self._site
 
-    def start(self, checked: Site | None = None, report_problems: bool = True, show_problems: bool = False) -> None:
-        """Check the content (unless `checked`, a site the caller has just checked) and start the
-        page writers. Raises ContentProblems when the content has errors; with `show_problems`
-        (live preview) the build goes on to show them instead (`problems`)."""
+    def start(self, checked: CheckResult | None = None, report_problems: bool = True, show_problems: bool = False,
+              languages: SiteLanguages | None = None) -> None:
+        """Check the content (unless `checked`, a check the caller has just made) and start the page
+        writers. Raises ContentProblems when the content has errors; with `show_problems` (live
+        preview) the build goes on to show them instead (`problems`). A build of another language
+        than the content's is handed its translated site as `checked.site`, and the site's
+        `languages` as the content's build worked them out."""
         self._collector.pause()
         if checked is None:
-            result = check(self.options.content_root, self.options.today,
-                           self.preview.checks if self.preview else None, self.options.pages_dir)
+            checked = check(self.options.content_root, self.options.today,
+                            self.preview.checks if self.preview else None, self.options.pages_dir)
             if report_problems:
-                for problem in result.warnings:
+                for problem in checked.warnings:
                     self._warn(problem.format_text())
-            if result.failed(self.options.strict):
+            if checked.failed(self.options.strict):
                 self._collector.resume()
                 if not show_problems:
-                    raise ContentProblems(result.errors or result.warnings)
-                self.problems = result.errors or result.warnings
+                    raise ContentProblems(checked.errors or checked.warnings)
+                self.problems = checked.errors or checked.warnings
                 self._problems_body = problems_html(self.renderer, self.problems)
                 return
-            checked = result.site
-        assert checked is not None
-        self._site = checked
+        assert checked.site is not None
+        self._site = checked.site
+        self.checked = checked
+        self.translations = checked.translations
+        self.languages = languages or self._languages(checked)
         if self.preview is None or self.preview.renders_all:
             # Every page of an entity will be written: start rendering them now, while the engine
             # renders its own pages (a live-preview rebuild decides once it has the shells).
-            self._writers = PageWriters(checked, self.renderer, self.options.workers or None)
+            self._writers = PageWriters(checked.site, self.renderer, self.options.workers or None)
+
+    def _languages(self, checked: CheckResult) -> SiteLanguages:
+        """Each language's site and pages (the other languages' from the translations)."""
+        site, first = self.site, checked.languages[0]
+        self.translated = {lang: translated_site(site, checked.translations, lang) for lang in checked.languages[1:]}
+        sites = {first: site, **self.translated}
+        return SiteLanguages(checked.languages, {lang: generated_pages(self.renderer.views(s))
+                                                 for lang, s in sites.items()})
 
     def index_pages(self) -> list[GeneratedPage]:
         """The pages the engine renders itself, with their bodies."""
@@ -148,13 +171,34 @@ class SiteBuild:
             if preview:
                 preview.remember(site, written, only, removed, fingerprint)
             item_urls = item_page_urls(site)
-            if self.options.site_url:
-                write_sitemap(site_dir, self.options.site_url, [*engine_pages, *item_urls])
+            if self.site.language != self.languages.languages[0]:
+                for name in ("sitemap.xml", "sitemap.xml.gz"):  # the engine's own: the site's lists every language
+                    (site_dir / name).unlink(missing_ok=True)
+            elif self.options.site_url:
+                write_sitemap(site_dir, self.options.site_url, *self._sitemap_urls(engine_pages, item_urls))
             else:
                 self._warn("onestop: set the site's address (site_url) to get a sitemap.xml of every page")
             return len(engine_pages) + len(item_urls)
         finally:
             self._collector.resume()
+
+    def _sitemap_urls(self, engine_pages: list[str], item_urls: list[str]
+                      ) -> tuple[list[str], dict[str, list[tuple[str, str]]]]:
+        """Every page of the site from its root, in every language (each other language has the
+        hand-written pages and its own generated ones), and each page's twins (hreflang, address)."""
+        urls = ["" if u == "./" else u for u in engine_pages] + item_urls
+        languages = self.languages
+        if not languages.many:
+            return urls, {}
+        alternates = {u: languages.alternates(u) for u in urls}
+        first = languages.generated.get(languages.languages[0], frozenset())
+        handwritten = [u for u in urls[:len(engine_pages)] if u not in first]
+        for lang in languages.languages[1:]:
+            root = language_root(languages.languages, lang)
+            for url in [*handwritten, *sorted(languages.generated.get(lang, ()))]:
+                urls.append(root + url)
+                alternates[root + url] = languages.alternates(url)
+        return urls, alternates
 
     def _finish_with_problems(self, shells: dict[str, Shell], site_dir: Path, engine_pages: list[str]) -> int:
         """Every page of an entity the last good build wrote becomes the page of problems, in its

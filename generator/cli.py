@@ -101,7 +101,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         with staged_directory(site_dir) as staging:
             pages = build_with_mkdocs(root / "mkdocs.yml", staging, strict=args.strict,
-                                      today=args.today.isoformat() if args.today else None, site=result.site)
+                                      today=args.today.isoformat() if args.today else None, checked=result)
     except EngineError as exc:
         print(f"onestop: build failed, {site_dir} left as it was: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS

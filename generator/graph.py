@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,6 +134,10 @@ class Site:
     """Journey id -> its totals (every step and option counted: no answers given)."""
     questions: dict[str, Question] = field(default_factory=dict)
     """Question id -> the question, for the journeys that ask it."""
+    language: str = "en"
+    """The language of its text (a translated site's: translations/site.py)."""
+    untranslated: frozenset[str] = frozenset()
+    """The entities (entity_key) a translated site shows some text of in the source language."""
 
     def agency_of(self, ref: ServiceRef) -> Agency:
         return self.agencies[ref.agency]
@@ -265,14 +269,21 @@ def link(files: list[SourceFile], memo: dict[str, tuple[SourceFile, Any]] | None
     `memo` (live preview) keeps each file's Agency, Service or Journey between links, reused while
     the file is the same parsed object: unchanged entities stay the same objects from build to
     build, which is what lets later stages recognise them (write.OpenDataCache)."""
-    agencies = {a.id: a for a in sorted((_entity(f, memo) for f in files if f.kind == "agency"),
-                                        key=lambda a: a.name)}
-    services = {s.ref: s for s in sorted((_entity(f, memo) for f in files if f.kind == "service"),
-                                         key=lambda s: (s.title.lower(), str(s.ref)))}
-    journeys = {j.id: j for j in sorted((_entity(f, memo) for f in files if f.kind == "journey"),
-                                        key=lambda j: j.title.lower())}
-    questions = {q.id: q for q in sorted((_entity(f, memo) for f in files if f.kind == "question"),
-                                         key=lambda q: q.id)}
+    return assemble((_entity(f, memo) for f in files if f.kind == "agency"),
+                    (_entity(f, memo) for f in files if f.kind == "service"),
+                    (_entity(f, memo) for f in files if f.kind == "journey"),
+                    (_entity(f, memo) for f in files if f.kind == "question"))
+
+
+def assemble(agency_list: Iterable[Agency], service_list: Iterable[Service], journey_list: Iterable[Journey],
+             question_list: Iterable[Question], order: Callable[[str], str] | None = None) -> Site:
+    """The site graph of these entities. Agencies are listed by name, services and journeys by
+    title ignoring case; `order` (a translated site: its language's titles) sorts all three."""
+    agencies = {a.id: a for a in sorted(agency_list, key=lambda a: order(a.name) if order else a.name)}
+    title = order or str.lower
+    services = {s.ref: s for s in sorted(service_list, key=lambda s: (title(s.title), str(s.ref)))}
+    journeys = {j.id: j for j in sorted(journey_list, key=lambda j: title(j.title))}
+    questions = {q.id: q for q in sorted(question_list, key=lambda q: q.id)}
 
     services_of_agency: dict[str, list[ServiceRef]] = defaultdict(list)
     for ref in services:

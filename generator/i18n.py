@@ -70,6 +70,17 @@ class Words:
                 for category, count in samples.items()}
 
 
+def language_name(language: str, in_language: str) -> str:
+    """A language's name in another (or its own) language, as CLDR writes it: "español", "inglés"."""
+    return Locale.parse(language).get_language_name(in_language) or language
+
+
+def own_language_name(language: str) -> str:
+    """A language's name in itself, as a language switch offers it: "Español", "English"."""
+    name = language_name(language, language)
+    return name[:1].upper() + name[1:]
+
+
 def catalogue_path(root: Path, language: str) -> Path:
     return root / LOCALES_DIR / language / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
 

@@ -193,6 +193,11 @@ class MarkdownRenderer:
         self._md = markdown.Markdown(extensions=["sane_lists", _SafeMarkdown(heading_shift)])
 
     def block(self, text: str | None) -> Markup:
+        html = self._block(text)
+        lang = getattr(text, "lang", None)  # text a translation left in the source language (overlay.Foreign)
+        return Markup('<div lang="%s">%s</div>') % (lang, html) if lang and html else html
+
+    def _block(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
         if self._plain_subset:
@@ -209,7 +214,9 @@ class MarkdownRenderer:
 
     def inline(self, text: str | None) -> Markup:
         """For list items: one paragraph without the <p> wrapper."""
-        rendered = self.block(text)
+        rendered = self._block(text)
+        lang = getattr(text, "lang", None)
         if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-            return Markup(rendered[3:-4])
-        return rendered
+            inner = Markup(rendered[3:-4])
+            return Markup('<span lang="%s">%s</span>') % (lang, inner) if lang else inner
+        return Markup('<div lang="%s">%s</div>') % (lang, rendered) if lang and rendered else rendered

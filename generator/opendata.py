@@ -40,7 +40,8 @@ def _plain(value: Any) -> Any:
 
 
 def _service_record(site: Site, ref: ServiceRef, service: Service) -> dict[str, Any]:
-    record = {"id": str(ref), "title": service.title, "url": service_url(ref), "agency": ref.agency}
+    record = {"id": str(ref), "title": service.title, "url": service_url(ref), "inLanguage": site.language,
+              "agency": ref.agency}
     fields = _plain(service)
     for key in ("ref", "source_path"):
         fields.pop(key)
@@ -68,7 +69,8 @@ def _deadline_record(deadline: Deadline) -> dict[str, Any]:
 def _journey_record(site: Site, journey: Journey) -> dict[str, Any]:
     totals = site.totals[journey.id]
     return {
-        "id": journey.id, "title": journey.title, "url": journey_url(journey.id), "summary": journey.summary,
+        "id": journey.id, "title": journey.title, "url": journey_url(journey.id), "inLanguage": site.language,
+        "summary": journey.summary,
         "audience": list(journey.audience), "description": journey.description,
         "questions": list(journey.questions),
         "steps": [{"number": s.number, "title": s.title, "description": s.description,
@@ -86,10 +88,11 @@ def _condition_record(condition: Condition | None) -> dict[str, list[str]] | Non
     return None if condition is None else {question: list(answers) for question, answers in condition.terms}
 
 
-def _question_record(question: Question, asked_by: tuple[str, ...]) -> dict[str, Any]:
+def _question_record(question: Question, asked_by: tuple[str, ...], language: str) -> dict[str, Any]:
     """A question: its answers (a yes/no question's labels are the site's words for Yes and No:
     null here), and the journeys that ask it."""
-    return {"id": question.id, "title": question.text, "text": question.text, "hint": question.hint,
+    return {"id": question.id, "title": question.text, "inLanguage": language, "text": question.text,
+            "hint": question.hint,
             "type": question.type, "options": [{"id": o.id, "label": o.label} for o in question.options],
             "journeys": list(asked_by), "source": question.source_path}
 
@@ -113,7 +116,8 @@ def _totals_record(totals: JourneyTotals) -> dict[str, Any]:
 def _agency_record(site: Site, agency: Agency) -> dict[str, Any]:
     contact = {k: v for k, v in _plain(agency.contact).items() if v is not None}
     return {
-        "id": agency.id, "title": agency.name, "url": agency_url(agency.id), "name": agency.name,
+        "id": agency.id, "title": agency.name, "url": agency_url(agency.id), "inLanguage": site.language,
+        "name": agency.name,
         "short_name": agency.short_name, "jurisdiction": agency.jurisdiction,
         "description": agency.description, "website": agency.website, "contact": contact,
         "services": [str(r) for r in site.services_of_agency[agency.id]],
@@ -127,8 +131,8 @@ def open_data(site: Site) -> dict[str, list[dict[str, Any]]]:
         "services": [_service_record(site, ref, s) for ref, s in sorted(site.services.items())],
         "journeys": [_journey_record(site, j) for j in sorted(site.journeys.values(), key=lambda j: j.id)],
         "agencies": [_agency_record(site, a) for a in sorted(site.agencies.values(), key=lambda a: a.id)],
-        "questions": [_question_record(q, asked_by(site)[q.id]) for q in sorted(site.questions.values(),
-                                                                                key=lambda q: q.id)],
+        "questions": [_question_record(q, asked_by(site)[q.id], site.language)
+                      for q in sorted(site.questions.values(), key=lambda q: q.id)],
     }
 
 
@@ -165,7 +169,7 @@ def open_data_files(site: Site, cache: OpenDataCache | None = None) -> dict[str,
                            _agency_record, site, a)
                 for a in sorted(site.agencies.values(), key=lambda a: a.id)]
     asks = asked_by(site)
-    questions = [cache.text(("question", q.id), (q, asks[q.id]), _question_record, q, asks[q.id])
+    questions = [cache.text(("question", q.id), (q, asks[q.id]), _question_record, q, asks[q.id], site.language)
                  for q in sorted(site.questions.values(), key=lambda q: q.id)]
     live = {("service", ref) for ref in site.services} | {("journey", j) for j in site.journeys} \
         | {("agency", a) for a in site.agencies} | {("question", q) for q in site.questions}

@@ -8,7 +8,7 @@ import gzip
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -116,12 +116,22 @@ def remove_page(site_dir: Path, url: str) -> None:
         folder = folder.parent
 
 
-def write_sitemap(site_dir: Path, base_url: str, urls: Sequence[str]) -> None:
-    """sitemap.xml (and .gz) listing every page, at its full address."""
+def write_sitemap(site_dir: Path, base_url: str, urls: Sequence[str],
+                  alternates: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> None:
+    """sitemap.xml (and .gz) listing every page, at its full address; with `alternates` (a site in
+    several languages: page -> its twins as (hreflang, address)), each page's twins too."""
     base = base_url.rstrip("/") + "/"
+
+    def full(url: str) -> str:
+        return escape(base + url.removeprefix("./"), {'"': "&quot;"})
+
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [f"  <url><loc>{escape(base + url.removeprefix('./'))}</loc></url>" for url in urls]
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+             + (' xmlns:xhtml="http://www.w3.org/1999/xhtml">' if alternates else ">")]
+    for url in urls:
+        twins = (alternates or {}).get(url, ())
+        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{full(path)}"/>' for lang, path in twins)
+        lines.append(f"  <url><loc>{full(url)}</loc>{links}</url>")
     lines.append("</urlset>")
     text = "\n".join(lines) + "\n"
     (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")

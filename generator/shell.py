@@ -29,6 +29,15 @@ BODY = f"onestopshellbodytoken{_NONCE}"
 EDIT = f"onestopshelledittoken{_NONCE}"
 
 
+def _in_text(page: str, at: int) -> bool:
+    """Whether position `at` of the page is text of an element that may hold markup: not inside a
+    tag (an attribute), nor in <title> or a script, which hold text only."""
+    before = page[:at]
+    if before.rfind("<") > before.rfind(">"):
+        return False
+    return all(before.rfind(f"<{name}") <= before.rfind(f"</{name}>") for name in ("title", "script"))
+
+
 def shell_urls() -> dict[str, str]:
     """Each item page type's shell address, by kind."""
     return {kind: page_type.shell_url for kind, page_type in BY_KIND.items() if page_type.shell_url}
@@ -52,7 +61,10 @@ class Shell:
         parts: list[str] = []
         start = 0
         for match in pattern.finditer(self.html):
-            parts += [self.html[start:match.start()], slots[match.group()]]
+            slot = slots[match.group()]
+            if slot == "title" and _in_text(self.html, match.start()):
+                slot = "title_text"
+            parts += [self.html[start:match.start()], slot]
             start = match.end()
         parts.append(self.html[start:])
         if parts[1::2].count("body") != 1:
@@ -63,7 +75,10 @@ class Shell:
         """The page: each slot of the shell filled by position (canonical link and other
         self-references with `url`, the escaped title and description, the edit path, the body,
         which is trusted HTML from our templates and not escaped)."""
-        values = {"url": url, "title": html.escape(title, quote=True),
+        escaped = html.escape(title, quote=True)
+        lang = getattr(title, "lang", None)  # a title a translation left in the source language (overlay.Foreign)
+        values = {"url": url, "title": escaped,
+                  "title_text": f'<span lang="{lang}">{escaped}</span>' if lang else escaped,
                   "description": html.escape(description, quote=True), "edit": edit_path, "body": body}
         parts = self._parts
         return "".join(part if i % 2 == 0 else values[part] for i, part in enumerate(parts))

@@ -94,7 +94,7 @@ def test_open_data(built):
     assert len(services) == 6 and len(journeys) == 2 and len(agencies) == 3
     tax = next(s for s in services if s["id"] == "federal-revenue/get-tax-number")
     assert tax["title"] == "Get a federal tax number"
-    assert tax["url"] == "services/federal-revenue/get-tax-number/"
+    assert tax["url"] == "services/federal-revenue/get-tax-number/" and tax["inLanguage"] == "en"
     assert tax["fees"] == [] and tax["keywords"] == ["EIN", "tax ID"]
     assert tax["part_of"] == [{"journey": "hire-staff", "step": 1, "step_count": 3},
                               {"journey": "open-a-shop", "step": 2, "step_count": 4}]
@@ -115,13 +115,15 @@ def test_open_data(built):
         "state-registry/register-trade-name": {"setup": ["trade-name"]}}
     questions = json.loads((built / "data/questions.json").read_text())
     assert questions == [
-        {"id": "setup", "title": "How will you set up your business?", "text": "How will you set up your business?",
+        {"id": "setup", "title": "How will you set up your business?", "inLanguage": "en",
+         "text": "How will you set up your business?",
          "hint": "A company keeps the business apart from you. Trading on your own under another name needs a trade "
                  "name.", "type": "one",
          "options": [{"id": "company", "label": "As a company"}, {"id": "trade-name", "label": "On my own, under a "
                                                                                                 "trade name"}],
          "journeys": ["open-a-shop"], "source": "questions/setup.yml"},
-        {"id": "sign", "title": "Will you put up a sign?", "text": "Will you put up a sign?", "hint": None,
+        {"id": "sign", "title": "Will you put up a sign?", "inLanguage": "en", "text": "Will you put up a sign?",
+         "hint": None,
          "type": "yes_no", "options": [{"id": "yes", "label": None}, {"id": "no", "label": None}],
          "journeys": ["open-a-shop"], "source": "questions/sign.yml"}]
     clerk = next(a for a in agencies if a["id"] == "riverton-clerk")

@@ -234,3 +234,14 @@
   today();
   window.addEventListener("beforeprint", today);
 })();
+
+/* The language switch keeps the address's fragment: a guide's answers (#location=allegheny&...) or
+   the step a link points at are the same ids in every language, so the other language's page opens
+   with the same plan. Nothing is sent anywhere: the fragment stays in the browser. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest ? event.target.closest("a[data-os-keep-answers]") : null;
+    if (link && window.location.hash.length > 1) { link.hash = window.location.hash; }
+  });
+})();

@@ -22,3 +22,7 @@ source text)."""
 
 OWN_LISTS: frozenset[str] = frozenset({"keywords"})
 """Lists a translation replaces whole, at any length."""
+
+PROPER_NAMES: dict[Kind, frozenset[JsonPath]] = {"agency": frozenset({("name",), ("short_name",)})}
+"""Text a translation may keep as it is: an agency's official name. Left out, it shows in the
+source language (inside its `lang`) without the page saying that the page is not translated."""

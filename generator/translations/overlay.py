@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..load import JsonPath, Kind
-from .fields import ANY, OWN_LISTS, TEXT_FIELDS
+from .fields import ANY, OWN_LISTS, PROPER_NAMES, TEXT_FIELDS
 
 
 class Foreign(str):
@@ -79,5 +79,5 @@ def translate(entity: Any, kind: Kind, data: dict[str, Any] | None, source_lang:
         if not hasattr(entity, pattern[0]):  # a field this version of the model does not have
             continue
         entity, done = _apply(entity, pattern, data, source_lang)
-        complete = complete and done
+        complete = complete and (done or pattern in PROPER_NAMES.get(kind, frozenset()))
     return entity, complete

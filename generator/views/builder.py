@@ -50,6 +50,7 @@ from .labels import (
     other_ways,
     service_contents,
     time_summary,
+    untranslated_notice,
 )
 from .pages import (
     AgenciesPage,
@@ -85,9 +86,7 @@ class ViewBuilder:
     """Makes view data for pages, linking relative to the page being built."""
 
     def __init__(self, site: Site, options: SiteOptions, words: Words, markdown: MarkdownRenderer | None = None):
-        self.site = site
-        self.options = options
-        self.words = words
+        self.site, self.options, self.words = site, options, words
         self.az_letter_pages = len(site.services) >= options.az_letter_pages_from
         """Whether the A to Z is a page per letter (see SiteOptions.az_letter_pages_from)."""
         self.az_page_size = max(1, options.az_page_size)
@@ -258,6 +257,7 @@ class ViewBuilder:
                                      (agency.name, agency_url(agency.id))),
             deadlines=self.deadlines.service_box(service, page),
             contents=[],
+            untranslated=untranslated_notice(self.site, "service", ref, self.words),
         )
         return replace(view, contents=service_contents(view, self.words))
 
@@ -276,6 +276,7 @@ class ViewBuilder:
             agencies=sorted({self._agency(r.agency).name for s in journey.steps for r in s.services}),
             breadcrumbs=self._crumbs(page, (self.words.gettext("Step by step"), journeys_url())),
             deadlines=self.deadlines.journey_box(journey, page),
+            untranslated=untranslated_notice(self.site, "journey", journey_id, self.words),
         )
 
     def agency_page(self, agency_id: str) -> AgencyPage:
@@ -293,6 +294,7 @@ class ViewBuilder:
             calendar_url=relative(page, calendar_url()),
             deadline_feed=self.deadlines.agency_feed(agency_id, page),
             deadlines=self.deadlines.agency_items(agency_id, page),
+            untranslated=untranslated_notice(self.site, "agency", agency_id, self.words),
         )
 
     def az_groups(self) -> dict[str, list[ServiceRef]]:

@@ -38,6 +38,7 @@ def json_ld(service: Service, agency: Agency, url: str, words: Words) -> Markup:
         "name": service.title,
         "description": service.summary,
         "url": url,
+        "inLanguage": words.language,
         "provider": organization,
         "serviceOperator": organization,
         "availableChannel": channels,

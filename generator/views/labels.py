@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..fees import PERIODS, adds_up, service_amounts
 from ..formatting import money, money_range
-from ..i18n import N_, Words
+from ..graph import Site, entity_key
+from ..i18n import N_, SOURCE_LANGUAGE, Words, language_name
 from ..model import Fee, Service
 from .pages import ServicePage
 from .parts import Link
@@ -119,3 +120,19 @@ def service_contents(view: ServicePage, words: Words) -> list[Link]:
              "needed-for": view.needed_for, "part-of": view.part_of or view.part_of_links, "related": view.related,
              "legal-basis": service.legal_basis, "agency": True}
     return [Link(words.gettext(SERVICE_SECTIONS[anchor]), "#" + anchor) for anchor, there in shown.items() if there]
+
+
+# Translators: at the top of a page whose agency has not translated all of it; %(language)s is this
+# page's language, %(source)s the language the rest is shown in, both as their names in this page's
+# language ("español", "inglés").
+UNTRANSLATED_NOTICE = N_("This information is not available in %(language)s yet. What is missing is shown in "
+                         "%(source)s.")
+
+
+def untranslated_notice(site: Site, kind: str, key: object, words: Words) -> str | None:
+    """The notice a translated site puts at the top of the page of an entity it shows some
+    source-language text of (translations/site.py), in the page's language; None: nothing to say."""
+    if entity_key(kind, key) not in site.untranslated:
+        return None
+    return words.gettext(UNTRANSLATED_NOTICE, language=language_name(site.language, words.language),
+                         source=language_name(SOURCE_LANGUAGE, words.language))

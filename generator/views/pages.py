@@ -53,6 +53,8 @@ class ServicePage:
     """The page's sections, for its "On this page" list (beside the text on a wide screen)."""
     deadlines: parts.DeadlinesBox | None = None
     """What the citizen must do again after getting it; None when nothing."""
+    untranslated: str | None = None
+    """In a translated site, the notice that some of the page's text is in the source language."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class JourneyPage:
     breadcrumbs: list[parts.Link]
     deadlines: parts.DeadlinesBox | None = None
     """The deadlines of the journey's services, in the order they fall in a year; None when none."""
+    untranslated: str | None = None
+    """In a translated site, the notice that some of the page's text is in the source language."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class AgencyPage:
     """Its services' fixed-date deadlines as a feed; None when they have none."""
     deadlines: list[parts.DeadlineView] | None = None
     """Its services' deadlines, in the order they fall in a year."""
+    untranslated: str | None = None
+    """In a translated site, the notice that some of the page's text is in the source language."""
 
 
 @dataclass(frozen=True)

@@ -54,3 +54,19 @@ def test_titles_and_summaries_holding_the_tokens_build_as_text(tmp_path):
     assert page.select_one('link[rel="canonical"]')["href"].endswith("/services/riverton-clerk/get-sign-permit/")
     for path in Path(root / "site").rglob("*.html"):  # no slot is left unfilled, on any page
         assert not any(token in path.read_text() for token in (TITLE, BODY, DESCRIPTION, EDIT)), path
+
+
+def test_a_title_left_in_another_language_is_marked_where_it_is_text_and_plain_where_it_is_not():
+    """A Spanish page's English title (overlay.Foreign) shows in the header inside lang="en"; in
+    <title>, an attribute or a script it stays text, where markup would be wrong or break the tag."""
+    from generator.translations.overlay import Foreign
+
+    url = BY_KIND["service"].shell_url
+    html = (f'<title>{TITLE}</title><meta content="{TITLE}"><span class="topic">{TITLE}</span>'
+            f'<script>var t = "{TITLE}";</script><main>{BODY}</main><a href="/{url}">x</a>')
+    page = Shell("service", html).fill("services/a/b/", Foreign("Get <a> permit", "en"), "d", "<p>b</p>")
+    assert page == ('<title>Get &lt;a&gt; permit</title><meta content="Get &lt;a&gt; permit">'
+                    '<span class="topic"><span lang="en">Get &lt;a&gt; permit</span></span>'
+                    '<script>var t = "Get &lt;a&gt; permit";</script><main><p>b</p></main><a href="/services/a/b/">x</a>')
+    plain = Shell("service", html).fill("services/a/b/", "Get <a> permit", "d", "<p>b</p>")
+    assert plain == page.replace('<span lang="en">Get &lt;a&gt; permit</span>', "Get &lt;a&gt; permit")

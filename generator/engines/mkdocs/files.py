@@ -18,6 +18,7 @@ from ...output import page_path
 from ...render import GeneratedPage
 from ...search import ContentPage
 from ...shell import BODY, DESCRIPTION, EDIT, TITLE, Shell, shell_urls
+from .languages import is_translation_page
 
 
 def _front_matter(title: str | None, description: str) -> str:
@@ -62,6 +63,8 @@ class MkDocsPages:
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages, one shell per page type and the files to copy."""
+        for file in [f for f in files if is_translation_page(f.src_uri, self.build.languages.languages)]:
+            files.remove(file)  # `about.es.md` is the Spanish build's about page (languages.py)
         intro = ""
         home = files.get_file_from_path("index.md")
         if home is not None:  # the hand-written home text goes above the generated home page

@@ -13,7 +13,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html as html_text
 import logging
 import os
 from collections.abc import Iterator
@@ -32,15 +34,17 @@ from mkdocs.utils import get_relative_url
 
 from ...build import SiteBuild
 from ...csp import add_csp
-from ...graph import Site
 from ...i18n import install
+from ...languages import PageLanguages
 from ...load import CONTENT_FOLDERS
 from ...options import SiteOptions, default
 from ...output import StagedDirectory, site_dir_problem
+from ...pipeline import CheckResult
 from ...preview import Preview
 from ...problems import BuildFailure
 from ...search.synonyms import SYNONYMS_FILE
 from .files import MkDocsPages
+from .languages import LanguageBuild, build_language, fallback_notice
 from .theme import ThemeInlines, valid_toggles
 
 log = logging.getLogger("mkdocs.plugins.onestop")
@@ -63,6 +67,9 @@ class OnestopConfig(Config):
     """Services on one page of a letter; a letter with more has numbered pages."""
     part_of_boxes = c.Type(int, default=default("part_of_boxes"))
     """Step-by-step guides a service page shows in full; the others are links."""
+    languages = c.Type(dict, default={})
+    """The words of this file in each other language of the site (onestop.yml's `languages:`):
+    `es: {site_name: ..., site_description: ..., copyright: ..., site_owner: ...}`."""
 
 
 class _NotTheEditorsBusiness(logging.Filter):
@@ -113,7 +120,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
     def __init__(self) -> None:
         self._preview: Preview | None = None
         self._serving = False
-        self._checked_site: Site | None = None
+        self._checked: CheckResult | None = None
         self._pages: MkDocsPages | None = None
         self._inlines: ThemeInlines | None = None
         self._staging: StagedDirectory | None = None
@@ -122,12 +129,15 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         self.staged_by_caller = False
         """The caller builds into a staging folder of its own (onestop build): the plugin need not."""
         self.pages_built = 0
-        """Pages in the site after the last build: MkDocs' own and the pages of every entity."""
+        """Pages in the site after the last build: MkDocs' own and the pages of every entity, in
+        every language."""
+        self.language_build: LanguageBuild | None = None
+        """Set on the plugin of a nested build of another language (languages.py)."""
 
-    def use_checked_site(self, site: Site) -> None:
+    def use_checked(self, checked: CheckResult) -> None:
         """The onestop CLI has just checked the content (and printed its problems): the next
-        build uses that site instead of checking every file again."""
-        self._checked_site = site
+        build uses that check instead of checking every file again."""
+        self._checked = checked
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this plugin instance across `serve`
@@ -161,10 +171,17 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Before MkDocs walks docs_dir: the hand-written pages and files are checked with the content.
+        job = self.language_build
         with _as_plugin_error():
+            if job is not None:  # another language of a site its first build has checked
+                self._serving = job.serving
+                build = SiteBuild(job.options, None, warn=log.warning)
+                self._pages = MkDocsPages(build)
+                build.start(job.checked, languages=job.languages)
+                return
             build = SiteBuild(site_options(config, self.config), self._preview, warn=log.warning)
             self._pages = MkDocsPages(build)
-            checked, self._checked_site = self._checked_site, None
+            checked, self._checked = self._checked, None
             build.start(checked, report_problems=self.config.report_problems, show_problems=self._serving)
         if build.problems:  # live preview: the problems show in the browser, and here
             for problem in build.problems:
@@ -177,13 +194,25 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self._pages is not None
+        if self.language_build and page.file.src_uri in self.language_build.fallbacks:
+            job = self.language_build
+            notice = html_text.escape(fallback_notice(self._pages.build.words, job.lang))
+            return f'<p class="os-untranslated">{notice}</p>\n<div lang="{job.languages.languages[0]}">{html}</div>'
         return self._pages.body(html, page)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self._pages is not None
+        build = self._pages.build
+        other_pages = 0
         with _as_plugin_error():
+            if self.language_build is None and build.checked is not None:
+                # Each other language while this one's page writers render (they write in finish).
+                for lang, site in build.translated.items():
+                    other_pages += build_language(config, self.config, build.options,
+                                                  dataclasses.replace(build.checked, site=site), build.languages, lang,
+                                                  self._serving)
             self._pages.finish(config)
-        self.pages_built = self._pages.pages_built
+        self.pages_built = self._pages.pages_built + other_pages
         self._built = True
 
     def on_build_error(self, error: Exception) -> None:
@@ -218,7 +247,10 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         # The theme's own templates (main.html, 404.html) say their words through the same
         # catalogue as onestop's pages.
         assert self._pages is not None
-        install(env, self._pages.build.words)
+        build = self._pages.build
+        install(env, build.words)
+        base = self.language_build.site_base_url if self.language_build else build.options.base_url
+        env.globals["onestop_languages"] = PageLanguages(build.languages, build.options.language, base)
         self._inlines = ThemeInlines(env, config)
         return env
 

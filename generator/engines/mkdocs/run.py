@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ...graph import Site
+    from ...pipeline import CheckResult
 
 
 class EngineError(Exception):
@@ -16,9 +16,10 @@ class EngineError(Exception):
 
 
 def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today: str | None = None,
-                      site: Site | None = None) -> int:
-    """Build with MkDocs into `site_dir`; returns the number of pages built. `site`: the content as
-    the caller has just checked and linked it, so that the plugin does not check every file again."""
+                      checked: CheckResult | None = None) -> int:
+    """Build with MkDocs into `site_dir`; returns the number of pages built (in every language).
+    `checked`: the content as the caller has just checked and linked it, so that the plugin does not
+    check every file again."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -35,8 +36,8 @@ def build_with_mkdocs(config_file: Path, site_dir: Path, *, strict: bool, today:
         plugin.staged_by_caller = True  # `onestop build` stages the site folder itself
         if today:
             plugin.config.today = today
-        if site is not None:
-            plugin.use_checked_site(site)
+        if checked is not None:
+            plugin.use_checked(checked)
         # As `mkdocs build` does: a plugin that keeps state between builds in one process (as
         # onestop's does for live preview) learns that this is a one-off build.
         config.plugins.on_startup(command="build", dirty=False)

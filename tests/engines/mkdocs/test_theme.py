@@ -8,7 +8,9 @@ from pathlib import Path
 
 import material
 
+from conftest import REPO
 from generator.engines.mkdocs.theme import valid_toggles
+from generator.i18n import load_words
 
 BASE = Path(material.__file__).parent / "templates" / "base.html"
 
@@ -32,5 +34,10 @@ def test_no_built_page_has_autocomplete_on_a_checkbox(built_site):
     assert len(pages) >= 71
     assert [p for p in pages if 'type="checkbox" id="__drawer" autocomplete' in p.read_text()] == []
     assert all('id="__drawer">' in p.read_text() for p in pages)
-    # Material's search toggle has no label once its search partial is gone: it is named instead.
-    assert all('id="__search" aria-label="Search">' in p.read_text() for p in pages)
+    # Material's search toggle has no label once its search partial is gone: it is named instead, in
+    # the page's language.
+    spanish = load_words(REPO, "es").gettext("Search")
+    assert spanish != "Search"
+    for page in pages:
+        said = spanish if page.relative_to(built_site).parts[0] == "es" else "Search"
+        assert f'id="__search" aria-label="{said}">' in page.read_text(), page
