@@ -10,9 +10,11 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
-from conftest import EXAMPLE, REPO, RIVERTON
+from conftest import EXAMPLE, REPO, RIVERTON, site_options
 from generator.i18n import Words, load_words
+from generator.render import Renderer
 from generator.search import (
     FIELDS,
     ContentPage,
@@ -210,3 +212,14 @@ def test_spanish_synonyms_find_each_other_and_english_ones_are_refused(spanish_s
     with pytest.raises(ValueError, match="given synonyms in 'en'"):
         build_search(docs, Words("es"), load_synonyms(EXAMPLE)[0])
 
+
+# -- The search page loads the language's pipeline; English pages never do.
+
+def test_the_spanish_search_page_loads_the_spanish_pipeline(riverton):
+    pages = {}
+    for words in (Words(), load_words(REPO, "es")):
+        renderer = Renderer(site_options(), words)
+        page = next(p for p in renderer.pages(riverton.site) if p.kind == "search")
+        pages[words.language] = [s["src"] for s in BeautifulSoup(page.html, "html.parser").find_all("script")]
+    assert pages["es"] == ["../assets/lunr.min.js", "../assets/search-es.js", "../assets/search.js"]
+    assert pages["en"] == ["../assets/lunr.min.js", "../assets/search.js"]
