@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -223,3 +225,13 @@ def test_the_spanish_search_page_loads_the_spanish_pipeline(riverton):
         pages[words.language] = [s["src"] for s in BeautifulSoup(page.html, "html.parser").find_all("script")]
     assert pages["es"] == ["../assets/lunr.min.js", "../assets/search-es.js", "../assets/search.js"]
     assert pages["en"] == ["../assets/lunr.min.js", "../assets/search.js"]
+
+
+def test_the_spanish_benchmark_runs_small():
+    """benchmarks/bench_search_es.py stays usable (make test does not run it at full size)."""
+    run = subprocess.run([sys.executable, "benchmarks/bench_search_es.py", "--sizes", "200", "--repeat", "1"],
+                         cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    row = json.loads(run.stdout)
+    assert row["services"] == 200 and (row["es"]["language"], row["en"]["language"]) == ("es", "en")
+    assert 0 < row["es"]["index_gz"] < row["en"]["index_gz"] and row["es"]["build_s"] > 0
