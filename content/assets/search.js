@@ -190,7 +190,7 @@
       for (k = 0; k < terms.length; k++) { byWord[terms[k]] = k; }
       this.data.words.forEach(function (pair) {
         byWord[pair[0]] = pair[1];
-        if (display[pair[1]] === undefined) { display[pair[1]] = pair[0]; }
+        if (display[pair[1]] === undefined) { display[pair[1]] = pair[2] || pair[0]; }  // [2]: "camión" for "camion"
       });
       var sorted = Object.keys(byWord).sort();
       this.vocabulary = { set: this.lunr.TokenSet.fromArray(sorted), byWord: byWord, display: display };

@@ -13,6 +13,7 @@ this design.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,20 +59,28 @@ def js_order(text: str) -> bytes:
     return text.encode("utf-16-be")
 
 
+_ENDS = re.compile(r"^\W+|\W+$")
+"""Anything but letters and digits (any script's) at a word's ends: what a word as shown loses."""
+
+
 @lru_cache(maxsize=1 << 16)
-def _field_terms(text: str, pipeline: TextPipeline) -> tuple[dict[str, int], tuple[tuple[str, str], ...]]:
-    """A field's text as the browser's lunr index has it: each term with its count; and the words,
-    as written, whose term differs. Cached: agency names and many keywords repeat across services."""
+def _field_terms(text: str, pipeline: TextPipeline
+                 ) -> tuple[dict[str, int], tuple[tuple[str, str, str], ...]]:
+    """A field's text as the browser's lunr index has it: each term with its count; and the words
+    for typo fixing, (as the pipeline writes it, its term, as the text shows it), where the first
+    differs from one of the others (a language that folds shows "camión" for "camion"). Cached:
+    agency names and many keywords repeat across services."""
     counts: dict[str, int] = {}
-    written: list[tuple[str, str]] = []
+    written: list[tuple[str, str, str]] = []
     for token in tokenize(text):
         term = pipeline.analyze(token)
         if term is None:
             continue
         counts[term] = counts.get(term, 0) + 1
         word = pipeline.written(token)
-        if term != word and word.isalpha():
-            written.append((word, term))
+        shown = word if pipeline is ENGLISH else _ENDS.sub("", token)
+        if (term != word or shown != word) and word.isalpha():
+            written.append((word, term, shown))
     return counts, tuple(written)
 
 
@@ -86,12 +95,12 @@ def compact_index(docs: Sequence[SearchDocument], pipeline: TextPipeline = ENGLI
     refs: dict[str, list[list[int]]] = {}
     frequencies: list[tuple[int, int, str, int]] = []
     lengths: list[list[int]] = [[0] * len(docs) for _ in FIELDS]
-    written: dict[str, str] = {}  # a written word -> its term, where they differ (for typo fixing)
+    written: dict[str, tuple[str, str]] = {}  # a written word -> its term and how it is shown (typo fixing)
     for i, doc in enumerate(docs):
         for f, field in enumerate(FIELDS):
             counts, words = _field_terms(doc.field(field.name), pipeline)
-            for word, term in words:
-                written.setdefault(word, term)
+            for word, term, shown in words:
+                written.setdefault(word, (term, shown))
             lengths[f][i] = sum(counts.values())
             for term, tf in counts.items():
                 entry = refs.get(term)
@@ -119,7 +128,9 @@ def compact_index(docs: Sequence[SearchDocument], pipeline: TextPipeline = ENGLI
         "terms": terms,
         "postings": postings,
         "frequencies": [x for i, f, term, tf in sorted(frequencies) for x in (i, f, number[term], tf)],
-        "words": [[w, number[written[w]]] for w in sorted(written, key=js_order)],
+        # [word, term number] and, where the word is shown otherwise ("camión"), how: English never is.
+        "words": [[w, number[t], *([shown] if shown != w else [])]
+                  for w, (t, shown) in sorted(written.items(), key=lambda item: js_order(item[0]))],
     }
 
 
