@@ -1,14 +1,17 @@
 """Synonyms: words that mean the same to a citizen searching ("license", "permit", "licence"; "EIN",
-"FEIN", "tax ID"), from the site-wide file `synonyms.yml`, which the site team owns.
+"FEIN", "tax ID"), from the site-wide file `synonyms.yml`, which the site team owns; each other
+language's search has its own, `synonyms.<language>.yml` (`synonyms.es.yml`), read and checked
+with that language's pipeline.
 
 Each group of words and phrases gets a term of its own, a *group term* (`_syn3_`): at build time a
 document's field gets the group term of every phrase of the group found in it (`tags`), and in the
 browser a query's words that make up a phrase of the group are looked up as that group term
 (`content/assets/search.js`, `Searcher.prototype.parts`). A phrase is matched on its analysed terms
-(lunr's pipeline, so "permits" is "permit" and "W-4" is "w 4"), the longest phrase first. A group
-term is a word no text can make (lunr's trimmer keeps the underscores, its stemmer leaves it alone,
-it holds a digit), so it never matches anything but its group; tests/search/test_parity.py holds the
-browser's phrase matching equal to `query_parts` here.
+(the language's pipeline: "permits" is "permit" and "W-4" is "w 4"; in Spanish "camión" is
+"camion"), the longest phrase first. A group term is a word no text can make (lunr's trimmer keeps
+the underscores, its stemmer leaves it alone, it holds a digit; the Spanish pipeline too), so it
+never matches anything but its group; tests/search/test_parity.py (test_parity_es.py in Spanish)
+holds the browser's phrase matching equal to `query_parts` here.
 
 The file is read by the same safe YAML rules as content and checked with located problems: its
 shape (a schema), a phrase the search cannot index (only stop words), a phrase in two groups, a

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import EXAMPLE, REPO
-from generator.search import FIELDS, Synonyms, compact_index, documents
+from generator.search import FIELDS, compact_index, documents, load_synonyms
 from generator.search.lunr_pipeline import tokenize
 from generator.search.pipelines import SPANISH
 from generator.search.spanish import STOP_WORDS, fold, stem
@@ -25,7 +25,7 @@ QUERIES = [
     "numero de identificacion del empleador", "contratar empleados", "cerrar un negocio", "impuestos sobre la nomina",
     "restaurante", "restaurantes", "permiso", "licencias", "sin fines de lucro", "dueño", "dueno", "EIN", "LLC",
     "nombre ficticio", "bebidas alcoholicas", "¿Cómo abro un restaurante?", "de la", "restaurnte", "zonificación",
-    "camiom",
+    "camiom", "food truck", "nombre comercial", "permisos de comida",
 ]
 SPANISH_WORD = re.compile(r"[^\W\d_]+")
 
@@ -66,14 +66,27 @@ TRICKY = [
 
 
 @pytest.fixture(scope="module")
-def spanish_docs(spanish_site):
-    return documents(spanish_site)
+def synonyms():
+    """The site's Spanish synonyms (synonyms.es.yml at the repository's root)."""
+    found, problems = load_synonyms(REPO, "es")
+    assert problems == [] and len(found.groups) >= 5
+    return found
 
 
 @pytest.fixture(scope="module")
-def parity(node, spanish_docs):  # noqa: F811 - the fixture imported above
+def spanish_docs(spanish_site, synonyms):
+    return documents(spanish_site, synonyms=synonyms)
+
+
+def synonym_texts(synonyms) -> list[str]:
+    phrases = [p for group in synonyms.groups for p in group]
+    return [*phrases, *(f"¿Cómo obtengo un {p.upper()} aquí?" for p in phrases), " ".join(phrases)]
+
+
+@pytest.fixture(scope="module")
+def parity(node, spanish_docs, synonyms):  # noqa: F811 - the fixture imported above
     words = site_words() + generated_words()
-    texts = [d.field(f.name) for d in spanish_docs for f in FIELDS] + TRICKY + words
+    texts = [d.field(f.name) for d in spanish_docs for f in FIELDS] + TRICKY + words + synonym_texts(synonyms)
     compact = compact_index(spanish_docs, SPANISH)
     payload = {
         "texts": texts,
@@ -81,7 +94,7 @@ def parity(node, spanish_docs):  # noqa: F811 - the fixture imported above
         "documents": [{"ref": str(i), "boost": d.boost, **{f.name: d.field(f.name) for f in FIELDS}}
                       for i, d in enumerate(spanish_docs)],
         "fields": [[f.name, f.boost] for f in FIELDS],
-        "compact": {**compact, "version": "test", "kinds": {}, "synonyms": []},
+        "compact": {**compact, "version": "test", "kinds": {}, "synonyms": synonyms.for_index()},
         "queries": QUERIES,
     }
     return payload, run_node(node, payload)
@@ -126,10 +139,18 @@ def test_rebuilt_spanish_index_is_the_index_lunr_js_builds(parity):
     assert out["rebuilt"]["tokens"] == out["lunrjs"]["tokens"]
 
 
-def test_python_and_the_browser_find_the_same_spanish_pages(parity, spanish_docs):
+def test_the_browser_reads_spanish_synonyms_as_python_does(parity, synonyms):
+    payload, out = parity
+    python = [[[term, list(terms)] for term, terms in synonyms.query_parts(terms_of(t, SPANISH))]
+              for t in payload["texts"]]
+    assert [(t, p, b) for t, p, b in zip(payload["texts"], python, out["parts"]) if p != b] == []
+    grouped = [t for t, parts in zip(payload["texts"], python) if any(term.startswith("_syn") for term, _ in parts)]
+    assert len(grouped) >= 2 * sum(len(g) for g in synonyms.groups)
+
+
+def test_python_and_the_browser_find_the_same_spanish_pages(parity, spanish_docs, synonyms):
     _, out = parity
     index = lunr_py_index(spanish_docs, SPANISH)
-    synonyms = Synonyms(language="es")
     compared = 0
     for query, js in zip(QUERIES, out["searcher"]):
         if js["corrected"] or js["partial"]:
@@ -151,5 +172,9 @@ def test_the_browser_folds_queries_and_corrects_typos_in_spanish(parity, spanish
         spanish_docs[int(r)].url for r in found["camion de comida"]["refs"][:3]]
     assert found["restaurnte"]["corrected"] == "restaurante"
     assert found["camiom"]["corrected"] == "camión"  # found folded, said as the site writes it
+    # "food truck" is a Spanish synonym of "camión de comida" (synonyms.es.yml): found, not corrected.
+    assert found["food truck"]["corrected"] is None and not found["food truck"]["partial"]
+    assert "services/pa-agriculture/get-mobile-food-facility-license/" in [
+        spanish_docs[int(r)].url for r in found["food truck"]["refs"][:3]]
     assert found["de la"]["refs"] == []
     assert terms_of("camión", SPANISH) == ("camion",)
