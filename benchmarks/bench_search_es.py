@@ -28,14 +28,13 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 from bench_search import gz, synthetic_site  # noqa: E402
-from conftest import EXAMPLE, TODAY, translated_site  # noqa: E402
 
+from conftest import EXAMPLE, TODAY, translated_site  # noqa: E402
 from generator.graph import Site  # noqa: E402
 from generator.i18n import Words  # noqa: E402
 from generator.pipeline import check  # noqa: E402
-from generator.search import build_search, documents  # noqa: E402
+from generator.search import build_search, documents, lunr_pipeline, spanish  # noqa: E402
 from generator.search import index as search_index  # noqa: E402
-from generator.search import lunr_pipeline, spanish  # noqa: E402
 
 
 def spanish_services() -> list[tuple[str, str, tuple[str, ...]]]:
