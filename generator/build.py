@@ -147,7 +147,8 @@ class SiteBuild:
         files = open_data_files(self.site, self.preview.open_data if self.preview else None)
         files.update(published_schemas())
         files.update(translation_schema_files())  # editors' language servers read them too
-        synonyms, _ = load_synonyms(self.options.content_root)  # its problems are the check's (pipeline.py)
+        # The synonyms of the pages' language (synonyms.yml, synonyms.es.yml); the check reports their problems
+        synonyms, _ = load_synonyms(self.options.content_root, self.words.language)
         files.update(site_search(self.site, list(content_pages), self.words, synonyms).files)
         files.update(calendar_files(self.site, self.words, self.options.site_name, self.options.base_url,
                                     self.options.today or dt.date.today()))

@@ -15,7 +15,7 @@ from .load import SourceFile, discover, load_candidates, load_result, load_tree
 from .parallel import can_fork, cores, fork_helper
 from .problems import Problem, Severity
 from .readability import GradeWorker
-from .search.synonyms import load_synonyms
+from .search.synonyms import synonym_problems
 from .tools.settings import load_settings
 from .translations.files import TranslationFile, load_translations
 from .validate import FileCheck, check_file, validate
@@ -124,7 +124,7 @@ def check(root: Path, today: dt.date | None = None, cache: CheckCache | None = N
     translation_problems += check_translations(translations, {f.path: f for f in loaded.files},
                                                {c.path.relative_to(root).as_posix() for c in found.candidates},
                                                settings.languages)
-    problems = (loaded.problems + validated.problems + load_synonyms(root)[1] + setting_problems
+    problems = (loaded.problems + validated.problems + synonym_problems(root) + setting_problems
                 + translation_problems)
     kept = tuple(translations), settings.languages
     if any(p.severity is Severity.ERROR for p in problems):

@@ -4,11 +4,52 @@
    The index was analysed at build time (generator/search/): this file rebuilds the lunr index from
    its compact form, with lunr's own scoring formula, in one pass, and answers queries: every word
    must match (whole or as the start of a word), a word that matches nothing is corrected to the
-   closest word on the site. It touches no page: the page code is in search-page.js. */
+   closest word on the site. It touches no page: the page code is in search-page.js.
+
+   An index in another language than English names it (`language`), and is analysed and queried
+   with that language's pipeline, search-<language>.js, which the page (or worker) loads first:
+   English pages never load one. */
 (function (root) {
   "use strict";
 
   var FORMAT = 1;
+
+  // -- Text pipelines: lunr.js's own for English (an index with no `language`); another language's
+  // from its file (search-es.js), as lunr pipeline functions, made once (lunr registers them by name).
+
+  var pipelines = Object.create(null);
+
+  function languageOf(language) {
+    var text = (root.onestopSearchLanguages || {})[language];
+    if (!text) { throw new Error("search language " + language + " is not loaded (assets/search-" + language + ".js)"); }
+    return text;
+  }
+
+  function pipelineFunctions(lunr, language) {
+    if (!language) { return [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer]; }
+    if (!pipelines[language]) {
+      var text = languageOf(language);
+      // Folding first: lunr's trimmer (ASCII \W) then keeps a folded Spanish word whole.
+      var functions = {
+        fold: function (token) { return token.update(text.fold); },
+        stopWordFilter: function (token) { return text.isStopWord(token.toString()) ? undefined : token; },
+        stemmer: function (token) { return token.update(text.stem); }
+      };
+      Object.keys(functions).forEach(function (name) {
+        var label = name + "-" + language;
+        if (!(label in lunr.Pipeline.registeredFunctions)) { lunr.Pipeline.registerFunction(functions[name], label); }
+        functions[name] = lunr.Pipeline.registeredFunctions[label];
+      });
+      pipelines[language] = [functions.fold, lunr.trimmer, functions.stopWordFilter, functions.stemmer];
+    }
+    return pipelines[language];
+  }
+
+  /* A token as the word a citizen wrote, trimmed (and folded, in a language that folds). */
+  function writtenOf(language) {
+    if (!language) { return function (word) { return word.replace(/^\W+/, "").replace(/\W+$/, ""); }; }
+    return languageOf(language).written;
+  }
 
   // -- The index: the compact file back into a lunr.Index (the same one lunr.Builder makes).
 
@@ -65,7 +106,7 @@
       }
     }
     var pipeline = new lunr.Pipeline();
-    pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+    pipeline.add.apply(pipeline, pipelineFunctions(lunr, data.language));
     return new lunr.Index({
       invertedIndex: invertedIndex, fieldVectors: fieldVectors, tokenSet: lunr.TokenSet.fromArray(data.terms),
       fields: fields, pipeline: pipeline
@@ -82,6 +123,7 @@
     this.lunr = lunr;
     this.data = data;
     this.index = buildIndex(lunr, data);
+    this.written = writtenOf(data.language);
     this.vocabulary = null;
     this.phrases = Object.create(null);  // a phrase's terms, joined by spaces -> its group's term
     this.longest = 0;
@@ -93,9 +135,9 @@
   }
 
   Searcher.prototype.analyse = function (text) {
-    var pipeline = this.index.pipeline;
+    var pipeline = this.index.pipeline, written = this.written;
     return this.lunr.tokenizer(text).map(function (token) {
-      var word = token.toString().replace(/^\W+/, "").replace(/\W+$/, "");
+      var word = written(token.toString());
       var terms = pipeline.run([token]).map(String);
       return { word: word, term: terms.length && terms[0] ? terms[0] : null };
     }).filter(function (part) { return part.term; });
@@ -148,7 +190,7 @@
       for (k = 0; k < terms.length; k++) { byWord[terms[k]] = k; }
       this.data.words.forEach(function (pair) {
         byWord[pair[0]] = pair[1];
-        if (display[pair[1]] === undefined) { display[pair[1]] = pair[0]; }
+        if (display[pair[1]] === undefined) { display[pair[1]] = pair[2] || pair[0]; }  // [2]: "camión" for "camion"
       });
       var sorted = Object.keys(byWord).sort();
       this.vocabulary = { set: this.lunr.TokenSet.fromArray(sorted), byWord: byWord, display: display };
@@ -205,12 +247,20 @@
 
   function meta(data) { return { version: data.version, chunk: data.chunk, kinds: data.kinds }; }
 
+  /* The pipeline file an index needs beside this one ("search-es.js"), or null (English). */
+  function languageScript(data) {
+    if (!data.language) { return null; }
+    if (!/^[a-z]{2,3}$/.test(data.language)) { throw new Error("search language " + data.language); }
+    return "search-" + data.language + ".js";
+  }
+
   function outcomeOf(outcome) {
     return { refs: outcome.results.map(function (r) { return r.ref; }), corrected: outcome.corrected,
              partial: outcome.partial };
   }
 
-  var search = { buildIndex: buildIndex, Searcher: Searcher, fetchIndex: fetchIndex, meta: meta, outcomeOf: outcomeOf };
+  var search = { buildIndex: buildIndex, Searcher: Searcher, fetchIndex: fetchIndex, meta: meta, outcomeOf: outcomeOf,
+                 languageScript: languageScript, pipelineFunctions: pipelineFunctions };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = search;
   } else {

@@ -18,6 +18,7 @@ from ..markup import MarkdownRenderer
 from ..model import Agency, Channel, Journey, Question, Service, ServiceRef, Step
 from ..offline import channel_hours
 from ..options import SiteOptions
+from ..search.pipelines import pipeline_for
 from ..urls import (
     agencies_url,
     agency_url,
@@ -366,7 +367,9 @@ class ViewBuilder:
             root=relative(page, home_url()),
             index_url=asset_url(page, "search/index.json"),
             worker_url=asset_url(page, "assets/search-worker.js"),
-            scripts=[asset_url(page, "assets/lunr.min.js"), asset_url(page, "assets/search.js")],
+            # The language's pipeline, where it is not lunr.js's own (English): English pages never load one.
+            scripts=[asset_url(page, script) for script in (
+                "assets/lunr.min.js", pipeline_for(self.words.language).script, "assets/search.js") if script],
             az_url=relative(page, az_url()),
             journeys_url=relative(page, journeys_url()),
             agencies_url=relative(page, agencies_url()),

@@ -16,6 +16,7 @@ from lunr.query import Query, QueryPresence
 
 from generator.search import FIELDS, SearchDocument, Synonyms
 from generator.search.lunr_pipeline import JS_SPACE, STOP_WORDS, analyze, stem, tokenize, trim
+from generator.search.pipelines import ENGLISH, TextPipeline, pipeline_for
 from generator.search.synonyms import terms_of
 
 _SPACES = str.maketrans({c: " " for c in JS_SPACE})
@@ -59,21 +60,32 @@ LUNR_STOP_WORD_FILTER = _lunr_fn(_token_stop_word_filter, "stopWordFilter")
 LUNR_STEMMER = _lunr_fn(_token_stemmer, "stemmer")
 
 
-def lunr_builder() -> Builder:
-    """A lunr.py Builder with lunr.js's pipeline and this site's fields and boosts."""
+def _language_function(pipeline: TextPipeline) -> Any:
+    """Another language's whole pipeline (after the tokenizer) as one lunr.py pipeline function."""
+    def analyse(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+        term = pipeline.analyze(str(token))
+        return None if term is None else token.update(lambda s, metadata=None: term)
+    return _lunr_fn(analyse, f"onestop-{pipeline.language}")
+
+
+def lunr_builder(pipeline: TextPipeline = ENGLISH) -> Builder:
+    """A lunr.py Builder with the browser's pipeline of the language (lunr.js's for English) and
+    this site's fields and boosts."""
     builder = Builder()
-    builder.pipeline.add(LUNR_TRIMMER, LUNR_STOP_WORD_FILTER, LUNR_STEMMER)
-    builder.search_pipeline.add(LUNR_TRIMMER, LUNR_STOP_WORD_FILTER, LUNR_STEMMER)
+    functions = [LUNR_TRIMMER, LUNR_STOP_WORD_FILTER, LUNR_STEMMER] if pipeline is ENGLISH else \
+        [_language_function(pipeline)]
+    builder.pipeline.add(*functions)
+    builder.search_pipeline.add(*functions)
     builder.ref("ref")
     for field in FIELDS:
         builder.field(field.name, boost=field.boost)
     return builder
 
 
-def lunr_py_index(docs: Sequence[SearchDocument]) -> Index:
+def lunr_py_index(docs: Sequence[SearchDocument], pipeline: TextPipeline = ENGLISH) -> Index:
     """The documents indexed by lunr.py's Builder, refs "0", "1", ... (the Python side of the
     parity test, and the benchmark's full lunr index)."""
-    builder = lunr_builder()
+    builder = lunr_builder(pipeline)
     for i, doc in enumerate(docs):
         builder.add({"ref": str(i), **{f.name: normalize_space(doc.field(f.name)) for f in FIELDS}},
                     attributes={"boost": doc.boost} if doc.boost != 1 else None)
@@ -86,7 +98,7 @@ def lunr_py_index(docs: Sequence[SearchDocument]) -> Index:
 
 def reference_search(index: Index, synonyms: Synonyms, text: str, required: bool = True) -> list[tuple[str, float]]:
     """The refs and scores of the documents `text` finds, as search.js's Searcher.run finds them."""
-    parts = synonyms.query_parts(terms_of(text))
+    parts = synonyms.query_parts(terms_of(text, pipeline_for(synonyms.language)))
     query = index.create_query()
     presence = QueryPresence.REQUIRED if required else QueryPresence.OPTIONAL
     for term, terms in parts:

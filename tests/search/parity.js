@@ -1,12 +1,18 @@
 // Runs the search through lunr.js 2.3.9 (npm) for tests/search/test_parity.py.
 // stdin: {texts, documents: [{ref, boost, <field>: text}], fields: [[name, boost]], compact, queries}
 // stdout: {analysed, lunrjs: {inverted, vectors, results}, rebuilt: {inverted, vectors, results}, searcher, parts}
+// An index in another language (compact.language: "es") is built and read with that language's
+// pipeline (content/assets/search-es.js) on both sides; with {stems: [word]}, stdout also has
+// {stems, stopWords, lunrLanguages} (the language's stemmer alone, its stop words, and
+// lunr-languages' stemmer for the same words).
 // (parts: each text as the searcher reads a query, [term, [the terms it stands for]] per part; with
 // {searches: [text]} and no documents, only the searcher runs, on those: stdout {searched}.)
 "use strict";
 const path = require("path");
 const lunr = require("lunr");
-const { buildIndex, Searcher } = require(path.join(__dirname, "../../content/assets/search.js"));
+const assets = path.join(__dirname, "../../content/assets");
+const { buildIndex, Searcher, pipelineFunctions } = require(path.join(assets, "search.js"));
+const languages = { es: require(path.join(assets, "search-es.js")) };
 
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 
@@ -22,16 +28,19 @@ if (input.searches) {
   process.exit(0);
 }
 
+const language = input.compact.language;
+const functions = pipelineFunctions(lunr, language);
+
 function pipeline() {
   const p = new lunr.Pipeline();
-  p.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  p.add(...functions);
   return p;
 }
 
 // The index exactly as lunr.js builds it from the documents.
 const builder = new lunr.Builder();
-builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
-builder.searchPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+builder.pipeline.add(...functions);
+builder.searchPipeline.add(...functions);
 builder.ref("ref");
 input.fields.forEach(([name, boost]) => builder.field(name, { boost }));
 input.documents.forEach((doc) => builder.add(doc, doc.boost === 1 ? undefined : { boost: doc.boost }));
@@ -58,9 +67,17 @@ function describe(index) {
            results: input.queries.map((q) => index.search(q).map((r) => [r.ref, r.score])) };
 }
 
+function stems(words) {
+  require("lunr-languages/lunr.stemmer.support")(lunr);
+  require(`lunr-languages/lunr.${language}`)(lunr);
+  return { stems: words.map(languages[language].stem), stopWords: languages[language].stopWords(),
+           lunrLanguages: words.map((w) => lunr[language].stemmer(new lunr.Token(w)).toString()) };
+}
+
 const searcher = new Searcher(lunr, input.compact);
 const p = pipeline();
 process.stdout.write(JSON.stringify({
+  ...(input.stems ? stems(input.stems) : {}),
   analysed: input.texts.map((text) => p.run(lunr.tokenizer(text)).map(String)),
   lunrjs: describe(lunrjs),
   rebuilt: describe(rebuilt),
