@@ -4,6 +4,8 @@ the twins' links make no request of their own, and the switch is a plain link wi
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from .test_guide import PLAN, RESTAURANT, fragment
@@ -62,3 +64,25 @@ def test_without_javascript_the_switch_is_a_link_to_the_twin(browser, site_url):
     assert page.url == site_url + RESTAURANT
     assert page.evaluate("document.documentElement.lang") == "en"
     context.close()
+
+
+def _results(page, url: str) -> list[str]:
+    page.goto(url)
+    expect(page.locator("[role=status]")).to_have_text(re.compile(r"\d+ resultados? para"))
+    page.wait_for_load_state("networkidle")  # every result's record fetched and shown
+    return [a.get_attribute("href") for a in page.locator(".os-result__title").all()]
+
+
+def test_a_spanish_search_finds_the_same_with_and_without_accents(page, site_url):
+    with_accents = _results(page, site_url + "es/search/?q=cami%C3%B3n+de+comida")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    without = _results(page, site_url + "es/search/?q=camion+de+comida")
+    assert with_accents == without and len(without) >= 2
+    assert any("mobile-food" in href for href in without)  # "camión de comida": the food truck's licence
+    titles = page.locator(".os-result__title").all_inner_texts()
+    assert any("móvil" in t.lower() or "camión" in t.lower() for t in titles), titles
+    page.locator(".os-result__title").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.startswith(site_url + "es/") and page.evaluate("document.documentElement.lang") == "es"
+    licence = _results(page, site_url + "es/search/?q=licencia+de+comida")
+    assert any("food" in href for href in licence[:3])

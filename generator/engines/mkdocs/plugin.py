@@ -42,7 +42,6 @@ from ...output import StagedDirectory, site_dir_problem
 from ...pipeline import CheckResult
 from ...preview import Preview
 from ...problems import BuildFailure
-from ...search.synonyms import SYNONYMS_FILE
 from .files import MkDocsPages
 from .languages import LanguageBuild, build_language, fallback_notice
 from .theme import ThemeInlines, valid_toggles
@@ -259,6 +258,6 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         for folder in CONTENT_FOLDERS:
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
-        if (root / SYNONYMS_FILE).is_file():
-            server.watch(str(root / SYNONYMS_FILE))
+        for synonyms in root.glob("synonyms*.yml"):  # synonyms.yml, and each other language's synonyms.<lang>.yml
+            server.watch(str(synonyms))
         return server
