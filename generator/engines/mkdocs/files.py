@@ -55,8 +55,10 @@ def _strip_front_matter(text: str) -> str:
 class MkDocsPages:
     """The files, bodies and shells of one build."""
 
-    def __init__(self, build: SiteBuild):
+    def __init__(self, build: SiteBuild, intro_lang: str | None = None):
         self.build = build
+        self.intro_lang = intro_lang
+        """The language of the home page's hand-written text, when it is not the page's (languages.py)."""
         self._bodies: dict[str, str] = {}
         self._engine_pages: list[str] = []
         self.pages_built = 0
@@ -69,6 +71,8 @@ class MkDocsPages:
         home = files.get_file_from_path("index.md")
         if home is not None:  # the hand-written home text goes above the generated home page
             intro = _strip_front_matter(home.content_string)
+            if self.intro_lang:  # the other language's home, with the first language's text on top
+                intro = f'<div lang="{self.intro_lang}" markdown="1">\n\n{intro.strip()}\n\n</div>'
             files.remove(home)
         for page in self.build.index_pages():
             uri = src_uri(page)

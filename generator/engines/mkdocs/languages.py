@@ -30,6 +30,10 @@ NAV_TITLES = (N_("Home"), N_("Step-by-step guides"), N_("Services A to Z"), N_("
 """The navigation's usual titles, in the catalogue so that a site using them gets them translated;
 any other title gives way to the page's own (translated) title."""
 
+HOME_PAGE = "index.md"
+"""The hand-written text at the top of the home page: the home page itself is generated, in the
+language's words, so an untranslated one is marked as in the first language where it stands."""
+
 SETTINGS = ("site_name", "site_description", "copyright", "site_owner")
 """What mkdocs.yml says in words, which `plugins: - onestop: languages: <lang>:` translates."""
 
@@ -117,6 +121,8 @@ def build_language(config: MkDocsConfig, plugin_config: Any, options: SiteOption
             overrides["site_url"] = site_url
         nested = _fresh_config(config.config_file_path, overrides)
         nested.theme["language"] = lang
+        if HOME_PAGE in fallbacks and "md_in_html" not in nested.markdown_extensions:
+            nested.markdown_extensions.append("md_in_html")  # the home's English text inside its <div lang>
         nested.nav = translated_nav(config.nav, words)
         if "site_owner" in settings:
             nested.extra["site_owner"] = settings["site_owner"]

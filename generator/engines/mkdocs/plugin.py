@@ -43,7 +43,7 @@ from ...pipeline import CheckResult
 from ...preview import Preview
 from ...problems import BuildFailure
 from .files import MkDocsPages
-from .languages import LanguageBuild, build_language, fallback_notice
+from .languages import HOME_PAGE, LanguageBuild, build_language, fallback_notice
 from .theme import ThemeInlines, valid_toggles
 
 log = logging.getLogger("mkdocs.plugins.onestop")
@@ -175,7 +175,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
             if job is not None:  # another language of a site its first build has checked
                 self._serving = job.serving
                 build = SiteBuild(job.options, None, warn=log.warning)
-                self._pages = MkDocsPages(build)
+                self._pages = MkDocsPages(build, job.languages.languages[0] if HOME_PAGE in job.fallbacks else None)
                 build.start(job.checked, languages=job.languages)
                 return
             build = SiteBuild(site_options(config, self.config), self._preview, warn=log.warning)
@@ -193,7 +193,7 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self._pages is not None
-        if self.language_build and page.file.src_uri in self.language_build.fallbacks:
+        if self.language_build and page.file.src_uri in self.language_build.fallbacks - {HOME_PAGE}:
             job = self.language_build
             notice = html_text.escape(fallback_notice(self._pages.build.words, job.lang))
             return f'<p class="os-untranslated">{notice}</p>\n<div lang="{job.languages.languages[0]}">{html}</div>'

@@ -77,3 +77,11 @@ def test_a_hand_written_page_with_no_translation_shows_in_english_under_a_spanis
     body = notice.find_next_sibling("div")
     assert body["lang"] == "en" and body.h1.get_text(strip=True) == "About Riverton"
     assert not _page(untranslated, "about/").select(".os-untranslated")
+
+
+def test_an_untranslated_home_text_is_marked_english_on_a_spanish_home_page(untranslated):
+    home = _page(untranslated, "es/")
+    intro = home.find("div", attrs={"lang": "en"})
+    assert intro is not None and intro.h1.get_text(strip=True) == "Riverton Business Hub"
+    assert home.select_one(".os-untranslated") is None  # the home page itself is Spanish
+    assert home.find("h2", string="Guías paso a paso") is not None or "Guías" in home.get_text()
