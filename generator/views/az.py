@@ -7,14 +7,20 @@ from collections.abc import Iterable
 
 from ..i18n import Words
 
+_OWN_LETTERS = frozenset("ñÑ")
+"""Letters with a mark that an alphabet lists as letters of their own (Spanish ñ, after n)."""
+
 
 def az_letter(title: str) -> str:
-    """The A to Z group of a title: its first letter in capitals, one character, or '0-9'. Some
-    letters have no one-character capital ('ŉ' is an apostrophe and 'N', 'ǰ' is 'J' and a combining
-    caron, 'ΐ' three characters): they go under the capital letter their capital starts with."""
+    """The A to Z group of a title: its first letter in capitals without accents, one character, or
+    '0-9'. Some letters have no one-character capital ('ŉ' is an apostrophe and 'N', 'ǰ' is 'J' and a
+    combining caron, 'ΐ' three characters): they go under the capital letter their capital starts with."""
     first = title[:1]
     if not first.isalpha():
         return "0-9"
+    if first not in _OWN_LETTERS:  # "Área" is under A, "éclair" under E: the letter without its accent
+        base = unicodedata.normalize("NFD", first)[0]
+        first = base if base.isalpha() else first
     upper = first.upper()
     if len(upper) == 1:
         return upper
@@ -23,7 +29,9 @@ def az_letter(title: str) -> str:
 
 def az_letters(titles: Iterable[str]) -> list[str]:
     """The A to Z groups that have services, in the order the A to Z shows them."""
-    return sorted({az_letter(t) for t in titles}, key=lambda g: (g != "0-9", g))  # digits sort first
+    # Digits first; a letter of its own ("Ñ") after the letter it is made from.
+    return sorted({az_letter(t) for t in titles},
+                  key=lambda g: (g != "0-9", unicodedata.normalize("NFD", g)[0], g))
 
 
 def az_page_count(services: int, page_size: int) -> int:

@@ -35,7 +35,14 @@ def test_two_letters_never_share_an_address(titles):
 
 def test_letters_whose_capital_is_several_characters():
     assert [az_letter(t) for t in ("ŉame", "ǰob", "ΐon", "ßtraße", "ﬁle", "éte", "apply", "7 days")] == [
-        "N", "J", "Ι", "S", "F", "É", "A", "0-9"]
+        "N", "J", "Ι", "S", "F", "E", "A", "0-9"]
+
+
+def test_a_letter_s_accents_do_not_make_another_letter_but_an_alphabet_s_own_letters_do():
+    """A Spanish A to Z lists "Área" and "Éxito" under A and E, and "Ñandú" under Ñ, after N."""
+    assert [az_letter(t) for t in ("Área", "área", "Éxito", "Ñandú", "ñame", "Über", "Øre")] == [
+        "A", "A", "E", "Ñ", "Ñ", "U", "Ø"]
+    assert az_letters(["Zona", "Ñandú", "Área", "Nada", "Oso"]) == ["A", "N", "Ñ", "O", "Z"]
 
 
 def test_a_site_with_such_titles_builds_its_letter_pages(tmp_path):
