@@ -204,13 +204,14 @@ class OnestopPlugin(BasePlugin[OnestopConfig]):
         build = self._pages.build
         other_pages = 0
         with _as_plugin_error():
+            self._pages.finish(config)
             if self.language_build is None and build.checked is not None:
-                # Each other language while this one's page writers render (they write in finish).
+                # Then each other language: one after the other, each with its page writers (two
+                # languages' writers at once would hold both in memory and share the same cores).
                 for lang, site in build.translated.items():
                     other_pages += build_language(config, self.config, build.options,
                                                   dataclasses.replace(build.checked, site=site), build.languages, lang,
                                                   self._serving)
-            self._pages.finish(config)
         self.pages_built = self._pages.pages_built + other_pages
         self._built = True
 
