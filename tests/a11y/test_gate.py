@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -22,8 +23,8 @@ import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, example_repo, serve
 
-from .gate import AXE_RUNNER, GateResult, View, run_gate
-from .plan import page_kind
+from .gate import AXE_RUNNER, GateResult, View, run_browser, run_gate
+from .plan import Plan, page_kind
 
 REPORTS = REPO / "reports" / "a11y"
 
@@ -102,3 +103,17 @@ def test_a_large_sites_a_to_z_pages_pass_the_gate(tmp_path):
         result = run_gate(root / "site", url, tmp_path / "report", CHROMIUM, CHROMIUM_ARGS, pages=pages)
     assert result.pages == pages and len(result.tested) == 4 * 4  # asked for: every view
     assert result.passed, "\n" + result.summary()
+
+
+def test_a_page_that_cannot_be_loaded_fails_the_gate(tmp_path):
+    """A page the browser cannot open is a problem in the report, never a page quietly not checked."""
+    with socket.socket() as closed:  # a port nothing listens on once it is closed
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    plan = Plan(("/", "/#a=b"), (View(1280, "light"),), (("/", View(1280, "light")),), {})
+    snapshot = tmp_path / "answered-0.html"
+    tested, issues = run_browser(f"http://127.0.0.1:{port}/", plan, {"/#a=b": snapshot}, tmp_path, CHROMIUM, CHROMIUM_ARGS)
+    assert tested == frozenset() and not snapshot.exists()
+    assert [(i.page, i.checker, i.rule, i.views) for i in issues] == [
+        ("/", "pa11y", "could-not-test", ("1280px-light",)), ("/#a=b", "pa11y", "could-not-snapshot", ("1280px-light",))]
+    assert all("ERR_CONNECTION_REFUSED" in issue.message for issue in issues)
