@@ -74,7 +74,7 @@ def test_the_gate_fails_on_the_broken_pages_only(failed):
     assert [page for page in service_pages(failed) if views_of(failed, page) == ALL_VIEWS]
 
 
-def test_both_runners_find_the_image_without_alt_text_in_every_view(failed):
+def test_both_runners_find_the_image_without_alt_text_in_every_view_the_page_is_checked_in(failed):
     for page in service_pages(failed):
         (axe,) = found(failed, page, "axe", "image-alt")
         assert set(axe.views) == views_of(failed, page) and axe.html == '<img src="nowhere.png" width="40" height="40">'
