@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # What checking, building and previewing need: the Python packages alone (no node, no test tools).
 PREVIEW_STAMP := $(VENV)/.installed-preview
-# The accessibility gate's node tools (pa11y-ci, vnu-jar), pinned in package-lock.json; npm ci
+# The accessibility gate's node tools (pa11y-ci, for its pa11y and puppeteer, and vnu-jar), pinned in package-lock.json; npm ci
 # writes this file last, so deleting node_modules/ or changing the lock file reinstalls them.
 NODE_STAMP := node_modules/.package-lock.json
 # lunr.js from npm, for the test that holds the Python index builder to lunr.js (tests/search).
@@ -71,7 +71,7 @@ test: install $(SEARCH_NODE_STAMP)
 bench: install
 	$(BIN)/python benchmarks/bench.py
 
-# The accessibility gate alone (pa11y-ci, the HTML checker, keyboard, reflow, structure, print);
+# The accessibility gate alone (pa11y, the HTML checker, keyboard, reflow, structure, print);
 # reports in reports/a11y/.
 a11y: install
 	scripts/ensure-chromium

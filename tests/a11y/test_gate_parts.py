@@ -16,11 +16,12 @@ from .gate import (
     _merge_views,
     _technique_url,
     answered_states,
-    pa11y_config,
+    browser_plan,
     site_views,
     sitemap_pages,
     write_report,
 )
+from .plan import Plan, make_plan
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -67,19 +68,26 @@ def test_views_include_dark_only_when_the_theme_offers_it(tmp_path):
     assert [v.name for v in site_views(dark)] == ["1280px-light", "1280px-dark", "320px-light", "320px-dark"]
 
 
-def test_pa11y_config_for_a_dark_small_view(tmp_path):
-    config = pa11y_config("http://127.0.0.1:9/", ["/", "/a/"], View(320, "dark"), "/usr/bin/chromium", ["--no-sandbox"],
-                          tmp_path / "out.json")
-    defaults = config["defaults"]
-    assert config["urls"] == ["http://127.0.0.1:9/", "http://127.0.0.1:9/a/"]
-    assert defaults["standard"] == "WCAG2AA" and defaults["runners"][1] == "htmlcs"
-    assert defaults["runners"][0].endswith("tests/a11y/axe-wcag22.js")
-    assert defaults["viewport"] == {"width": 320, "height": 640}
-    assert defaults["chromeLaunchConfig"] == {"executablePath": "/usr/bin/chromium",
-                                              "args": ["--no-sandbox", "--force-dark-mode"]}
-    assert defaults["actions"] == ['wait for element body[data-md-color-scheme="slate"] to be added']
-    assert defaults["reporters"] == [["json", {"fileName": str(tmp_path / "out.json")}]]
-    json.dumps(config)  # written as JSON for pa11y-ci
+def every_view_plan(pages: list[str], views: tuple[View, ...]) -> Plan:
+    return Plan(tuple(pages), views, tuple((p, v) for v in views for p in pages), {p: "asked for" for p in pages})
+
+
+def test_browser_plan_for_a_dark_small_view(tmp_path):
+    plan = every_view_plan(["/", "/a/"], (View(320, "dark"),))
+    config = browser_plan("http://127.0.0.1:9/", plan, {}, "/usr/bin/chromium", ["--no-sandbox"], tmp_path / "out.json")
+    assert [(job["url"], job["view"], job["scheme"]) for job in config["jobs"]] == [
+        ("http://127.0.0.1:9/", "320px-dark", "dark"), ("http://127.0.0.1:9/a/", "320px-dark", "dark")]
+    job = config["jobs"][0]
+    assert job["viewport"] == {"width": 320, "height": 640}
+    assert job["actions"] == ['wait for element body[data-md-color-scheme="slate"] to be added']
+    options = config["options"]
+    assert options["standard"] == "WCAG2AA" and options["runners"][1] == "htmlcs"
+    assert options["runners"][0].endswith("tests/a11y/axe-wcag22.js")
+    assert (options["includeWarnings"], options["includeNotices"]) == (True, False)
+    assert config["launch"] == {"executablePath": "/usr/bin/chromium", "args": ["--no-sandbox"]}
+    assert config["schemes"] == {"light": [], "dark": ["--force-dark-mode"]}
+    assert config["result"] == str(tmp_path / "out.json")
+    json.dumps(config)  # written as JSON for run-plan.js
 
 
 def test_a_guides_answered_state_is_a_page_to_check_and_pa11y_waits_for_the_plan(tmp_path):
@@ -89,12 +97,19 @@ def test_a_guides_answered_state_is_a_page_to_check_and_pa11y_waits_for_the_plan
     (site / "j" / "index.html").write_text('<script type="application/json" id="os-guide-data">'
                                            f"{json.dumps(data)}</script>")
     assert answered_states(site, sitemap_pages(site)) == ("/j/#alcohol=no&where=there",)
-    config = pa11y_config("http://127.0.0.1:9/", ["/j/", "/j/#alcohol=no&where=there"], View(1280, "light"),
+    plan = make_plan(site, ["/j/", "/j/#alcohol=no&where=there"], [View(1280, "light")])
+    snapshot = tmp_path / "answered-0.html"
+    config = browser_plan("http://127.0.0.1:9/", plan, {"/j/#alcohol=no&where=there": snapshot},
                           "/usr/bin/chromium", [], tmp_path / "out.json")
-    assert config["urls"] == ["http://127.0.0.1:9/j/", {
-        "url": "http://127.0.0.1:9/j/#alcohol=no&where=there",
-        "actions": ['wait for element body[data-md-color-scheme="default"] to be added',
-                    "wait for element .os-guide[data-os-answered] to be added"]}]
+    pa11y_jobs = [(job["url"], job["actions"]) for job in config["jobs"] if "snapshot" not in job]
+    assert pa11y_jobs == [
+        ("http://127.0.0.1:9/j/", ['wait for element body[data-md-color-scheme="default"] to be added']),
+        ("http://127.0.0.1:9/j/#alcohol=no&where=there",
+         ['wait for element body[data-md-color-scheme="default"] to be added',
+          "wait for element .os-guide[data-os-answered] to be added"])]
+    (snapshot_job,) = (job for job in config["jobs"] if "snapshot" in job)
+    assert (snapshot_job["url"], snapshot_job["waitFor"], snapshot_job["snapshot"]) == (
+        "http://127.0.0.1:9/j/#alcohol=no&where=there", ".os-guide[data-os-answered]", str(snapshot))
 
 
 AXE = "/repo/tests/a11y/axe-wcag22.js"
@@ -134,13 +149,19 @@ def test_one_issue_per_element_lists_every_view():
 
 def test_report_of_a_pass_and_a_failure(tmp_path):
     views = (View(1280, "light"), View(320, "light"))
-    passed = GateResult(("/",), views, frozenset(), ("/",), (), tmp_path, 12.3)
+    passed = GateResult(every_view_plan(["/"], views), ("/",), views, frozenset(), ("/",), (), tmp_path, 12.3)
     write_report(passed)
-    assert (tmp_path / "report.txt").read_text().splitlines()[3] == "Result: PASSED, no problem found (0 problems on 0 pages, 12 s)"
+    assert (tmp_path / "report.txt").read_text().splitlines()[1:5] == [
+        "Checked: 1 pages with pa11y (axe-core and HTML_CodeSniffer, WCAG 2.2 AA) 1280 px wide, light,",
+        "1 of them in every other view (320 px wide, light),", "and every page with the Nu HTML Checker.",
+        "Result: PASSED, no problem found (0 problems on 0 pages, 12 s)"]
     issue = Issue("/a/", "vnu", "html-error", "line 3, column 5", "<img>", "No alt.", "make it valid")
-    failed = GateResult(("/", "/a/"), views, frozenset(), ("/", "/a/"), (issue,), tmp_path, 1)
+    failed = GateResult(every_view_plan(["/", "/a/"], views), ("/", "/a/"), views, frozenset(), ("/", "/a/"),
+                        (issue,), tmp_path, 1)
     write_report(failed)
-    assert (tmp_path / "report.txt").read_text().splitlines()[3:] == [
+    assert (tmp_path / "report.txt").read_text().splitlines()[4:] == [
         "Result: FAILED (1 problems on 1 pages, 1 s)", "", "/a/", "  [vnu html-error] No alt.",
-        "    element: line 3, column 5", "    html:    <img>", "    fix:     make it valid"]
+        "    element: line 3, column 5", "    html:    <img>", "    fix:     make it valid", "",
+        "Checked in every view, standing for the other pages (tests/a11y/plan.py says how they are chosen):",
+        "  /: asked for", "  /a/: asked for"]
     assert json.loads((tmp_path / "report.json").read_text())["issues"][0]["element"] == "line 3, column 5"
