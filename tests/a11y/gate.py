@@ -105,7 +105,8 @@ class GateResult:
 
 
 def sitemap_pages(site_dir: Path) -> tuple[str, ...]:
-    """Every page in the built sitemap.xml, as a path on the site ('/', '/services/a/b/'), plus 404.html.
+    """Every page in the built sitemap.xml, as a path on the site ('/', '/services/a/b/'), plus the
+    404 pages (404.html, and es/404.html in a site with Spanish).
 
     The sitemap names pages by their published address (site_url in mkdocs.yml); the home page is
     the shortest, and every page's path is taken relative to it.
@@ -129,8 +130,10 @@ def sitemap_pages(site_dir: Path) -> tuple[str, ...]:
         if not (site_dir / path.lstrip("/") / "index.html").is_file():
             raise GateError(f"{sitemap}: {loc} has no page in {site_dir}")
         pages.append(path)
-    if (site_dir / "404.html").is_file():
-        pages.append("/404.html")
+    # The 404 page of each language: the site's, and each language's twin under its own folder.
+    for page in ["/404.html", *sorted(f"/{p.parent.name}/404.html" for p in site_dir.glob("*/404.html"))]:
+        if (site_dir / page.lstrip("/")).is_file():
+            pages.append(page)
     return tuple(pages)
 
 

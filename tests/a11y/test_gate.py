@@ -47,11 +47,13 @@ def test_every_page_of_the_sitemap_is_checked_in_every_view(gate, built_site):
     locs = re.findall(r"<loc>https://onestop\.example\.gov(/[^<]*)</loc>", (built_site / "sitemap.xml").read_text())
     assert len(locs) >= 70
     answered = [p for p in gate.pages if "#" in p]  # each guide that asks questions, answered too
-    guides = sorted(p for p in locs if p.startswith("/journeys/") and p != "/journeys/")
-    assert sorted(p.split("#")[0] for p in answered) == guides
-    assert ("/journeys/open-a-restaurant/#alcohol=no&employees=no&food-truck=no&location=elsewhere"
-            "&structure=sole-or-partnership") in answered
-    assert set(gate.pages) == set(locs) | {"/404.html"} | set(answered) and len(gate.pages) == len(locs) + 1 + 5
+    guides = sorted(p for p in locs if re.fullmatch(r"(/es)?/journeys/[^/]+/", p))  # in each language
+    assert sorted(p.split("#")[0] for p in answered) == guides and len(guides) == 2 * 5
+    for root in ("/", "/es/"):
+        assert (root + "journeys/open-a-restaurant/#alcohol=no&employees=no&food-truck=no&location=elsewhere"
+                "&structure=sole-or-partnership") in answered
+    errors = {"/404.html", "/es/404.html"}  # each language's 404 page
+    assert set(gate.pages) == set(locs) | errors | set(answered) and len(gate.pages) == len(locs) + 2 + 10
     assert gate.views == (View(1280, "light"), View(1280, "dark"), View(320, "light"), View(320, "dark"))
     assert gate.tested == set((view.name, page) for page, view in gate.plan.checks)
     assert gate.plan.pages_in(gate.views[0]) == gate.pages
@@ -92,9 +94,9 @@ def test_a_large_sites_a_to_z_pages_pass_the_gate(tmp_path):
     them) go through the gate in every view."""
     root = example_repo(tmp_path / "repo")
     config = (root / "mkdocs.yml").read_text()
-    assert "\n  - onestop\n" in config
+    assert "\n  - onestop:\n" in config
     (root / "mkdocs.yml").write_text(config.replace(
-        "\n  - onestop\n", "\n  - onestop:\n      az_letter_pages_from: 1\n      az_page_size: 3\n"))
+        "\n  - onestop:\n", "\n  - onestop:\n      az_letter_pages_from: 1\n      az_page_size: 3\n"))
     run = subprocess.run([sys.executable, "-m", "generator", "build", "--strict", "--today", "2026-11-28"], cwd=root,
                          capture_output=True, text=True, timeout=300, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert run.returncode == 0, run.stderr
