@@ -73,16 +73,19 @@ Texts = list[tuple[JsonPath, str]]
 
 def _every_text(value: Any, path: JsonPath, skip: set[JsonPath], out: Texts) -> None:
     """Every text value under `value` but those at `skip`, in document order. A plain recursion that
-    appends: a chain of generators resumed once per level per value was a tenth of `onestop check`."""
+    appends, into mappings and lists only: a chain of generators resumed once per level per value
+    was a tenth of `onestop check`."""
     if isinstance(value, str):
         if path not in skip:
             out.append((path, value))
-    elif isinstance(value, dict):
-        for key, item in value.items():
+        return
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(item, str):
+            if (item_path := (*path, key)) not in skip:
+                out.append((item_path, item))
+        elif isinstance(item, (dict, list)):
             _every_text(item, (*path, key), skip, out)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _every_text(item, (*path, i), skip, out)
 
 
 @dataclass(frozen=True)

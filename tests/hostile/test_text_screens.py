@@ -10,6 +10,7 @@ from unittest import mock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import yamlfile
 from generator.load import SourceFile
 from generator.validate import links
 from generator.validate.checker import Checker
@@ -106,3 +107,27 @@ def test_every_text_value_is_in_exactly_one_kind_of_field(data):
     sorted_out = fields.markdown + fields.urls + fields.plain
     assert sorted(sorted_out, key=repr) == sorted(_leaves(data), key=repr)
     assert fields.plain == [leaf for leaf in _leaves(data) if leaf not in fields.markdown + fields.urls]
+
+
+YAML_VALUE = st.lists(st.sampled_from(["Send form", " #2530", "#", " # note", "x#y", "'q'", "\t#", "1", " "]),
+                      min_size=1, max_size=5).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(YAML_VALUE, min_size=1, max_size=4))
+def test_a_file_without_a_hash_has_no_comment_and_the_comments_of_others_are_all_found(values):
+    """The YAML reader looks for comments after plain values (the slips' dropped-comment rule) only
+    in files with a '#': the same comments as looking after every value."""
+    text = "".join(f"k{i}: {value}\n" for i, value in enumerate(values))
+    original = yamlfile._Converter.__init__
+
+    def unscreened(self: Any, text: str) -> None:
+        original(self, text)
+        self._maybe_comments = True
+
+    try:
+        screened = yamlfile.parse_yaml(text.encode())[1].comments
+    except yamlfile.YamlProblem:
+        return
+    with mock.patch.object(yamlfile._Converter, "__init__", unscreened):
+        assert yamlfile.parse_yaml(text.encode())[1].comments == screened
