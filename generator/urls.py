@@ -5,6 +5,7 @@ works wherever it is hosted (a domain's root, a folder, a file system)."""
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from .model import ServiceRef
 
@@ -69,6 +70,14 @@ def asset_url(page: str, path: str) -> str:
     return posixpath.relpath("/" + path, "/" + page)
 
 
+@lru_cache(maxsize=1 << 16)
+def _steps(url: str) -> tuple[tuple[str, ...], bool]:
+    """A directory URL's steps, and whether one of them is '.' or '..'. Cached: a page links to a
+    few dozen pages, and the same thousands of pages are linked to from page after page."""
+    parts = url.split("/")
+    return tuple(p for p in parts if p), "." in parts or ".." in parts
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` that works wherever the site is hosted."""
     path, _, fragment = to_url.partition("#")
@@ -76,14 +85,11 @@ def relative(from_url: str, to_url: str) -> str:
         return "#" + fragment
     # A service page links to dozens of pages: split the directory URLs (a step of their own,
     # no '.' or '..') instead of posixpath.relpath, which normalises and absolutises both.
-    here = from_url.split("/")
-    there = path.split("/")
-    if "." in here or ".." in here or "." in there or ".." in there:
+    (here, odd_here), (there, odd_there) = _steps(from_url), _steps(path)
+    if odd_here or odd_there:
         target = posixpath.relpath("/" + path, "/" + from_url)
         target = "./" if target == "." else target + "/"
     else:
-        here = [p for p in here if p]
-        there = [p for p in there if p]
         common = 0
         for a, b in zip(here, there):
             if a != b:

@@ -130,9 +130,13 @@ class _Converter:
         self.positions = Positions(text=text)
         self._seen: set[int] = set()
         self._lines = text.split("\n")
+        self._maybe_comments = "#" in text
+        """Most files have no '#' at all: then no scalar is followed by a comment."""
 
     def _comment_after(self, node: yaml.ScalarNode, path: JsonPath) -> None:
         """Record a comment that follows the plain scalar `node` on its line."""
+        if not self._maybe_comments:
+            return
         end = node.end_mark
         line = self._lines[end.line] if end.line < len(self._lines) else ""
         rest = line[end.column:]

@@ -511,3 +511,20 @@ def test_a_short_name_in_brackets_only_where_it_says_more_than_the_name(riverton
     assert registry.name_aside == "SBR"
     assert dataclasses.replace(registry, name="Department of Revenue", short_name="Revenue").name_aside is None
     assert dataclasses.replace(registry, short_name=None).name_aside is None
+
+
+def test_a_cards_fee_summary_is_its_services_and_follows_a_new_version_of_it(riverton):
+    """Service cards take a service's fee summary from the view builder's cache: the same as
+    labels.fee_summary for each service, and made again for a new version of the service."""
+    import dataclasses
+
+    from generator.views.labels import fee_summary
+
+    site = dataclasses.replace(riverton.site, services=dict(riverton.site.services))
+    views = Renderer(site_options()).views(site)
+    for ref, service in site.services.items():
+        assert views.service_card(ref, "journeys/x/").fee == fee_summary(service, views.words)
+    ref = next(r for r, s in site.services.items() if s.fees)
+    site.services[ref] = dataclasses.replace(site.services[ref], fees=[])
+    assert views.service_card(ref, "journeys/x/").fee == fee_summary(site.services[ref], views.words) \
+        == views.words.gettext("Free")

@@ -24,7 +24,7 @@ from .quality import MAX_GRADE, REVIEW_MONTHS, GradeOnDemand, months_before, rev
 from .references import Suggester, journey_links, journey_order, orphans, requires_cycles, service_links
 from .schema import content_schema_check, schema_check
 from .slips import check_slips, same_titles
-from .text import check_text, markdown_fields, plain_text_fields, url_fields
+from .text import check_text, markdown_fields, plain_text_fields, text_fields, url_fields
 
 __all__ = ["MAX_GRADE", "REVIEW_MONTHS", "FileCheck", "ValidationResult", "check_file", "id_problem",
            "markdown_fields", "months_before", "plain_text_fields", "schema_problems", "url_fields", "validate"]
@@ -45,9 +45,10 @@ def check_file(source: SourceFile) -> FileCheck:
     check = Checker(source.path, source.positions, problems)
     check_ids(source, check)
     schema_valid = content_schema_check(source, check)
-    check_text(source, check)
+    fields = text_fields(source)
+    check_text(source, check, fields)
     check_deadlines(source, check)
-    check_slips(source, check)
+    check_slips(source, check, fields)
     return FileCheck(source, problems, schema_valid)
 
 

@@ -4,12 +4,17 @@ found, then a hint (`Checker`); and the small helpers every rule words its messa
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..load import JsonPath, Positions
 from ..problems import Problem, Severity
+
+Where = tuple[int, int] | Callable[[], tuple[int, int]] | None
+"""Where a problem is: a line and column, or how to find them (called only if there is a problem:
+looking a snippet up in the file's lines for every link of every file, problem or not, was most of
+the cost of locating), or None for the value's own position."""
 
 
 def format_path(path: Iterable[str | int]) -> str:
@@ -54,9 +59,11 @@ class Checker:
     problems: list[Problem]
 
     def add(self, path: JsonPath, message: str, hint: str | None = None, *, key: bool = False,
-            severity: Severity = Severity.ERROR, at: tuple[int, int] | None = None) -> None:
+            severity: Severity = Severity.ERROR, at: Where = None) -> None:
         """A problem with the value at `path` (or its key, or at `at`), named by `path`."""
         positions = self.positions
+        if callable(at):
+            at = at()
         line, col = at or (positions.of_key(path) if key else positions.of_value(path))
         where = format_path(path)
         self.problems.append(Problem(self.path, line, col, severity,

@@ -19,7 +19,7 @@ from ..load import JsonPath, SourceFile
 from ..schemas import is_free_text
 from ..yaml_messages import quote_text
 from .checker import Checker, format_path
-from .text import ANY, MARKDOWN_FIELDS, markdown_fields, plain_text_fields
+from .text import ANY, MARKDOWN_FIELDS, TextFields, text_fields
 
 if TYPE_CHECKING:
     from . import Content
@@ -59,14 +59,14 @@ def _value_at(data: object, path: JsonPath) -> object:
     return data
 
 
-def markdown_in_plain_text(source: SourceFile, check: Checker) -> None:
+def markdown_in_plain_text(source: SourceFile, check: Checker, fields: TextFields | None = None) -> None:
     """`**bold**` or `[text](https://...)` where the page shows text as typed."""
-    markdown = {path for path, _ in markdown_fields(source)}
+    fields = fields or text_fields(source)
     names = [format_path([part for part in p if part != ANY]) for p in MARKDOWN_FIELDS.get(source.kind, ())]
     where = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
-    for path, value in plain_text_fields(source):
+    for path, value in fields.plain:
         # The cheap test first: most text has no '**', '__' or '](' at all.
-        if ("**" not in value and "__" not in value and "](" not in value) or path in markdown \
+        if ("**" not in value and "__" not in value and "](" not in value) \
                 or not is_free_text(source.kind, _shape(path)):
             continue
         for pattern, what, shown in _MARKDOWN:
@@ -79,10 +79,10 @@ def markdown_in_plain_text(source: SourceFile, check: Checker) -> None:
                 break
 
 
-def check_slips(source: SourceFile, check: Checker) -> None:
-    """The slips one file shows by itself."""
+def check_slips(source: SourceFile, check: Checker, fields: TextFields | None = None) -> None:
+    """The slips one file shows by itself (`fields`: its text values, when the text rules found them already)."""
     comments_in_text(source, check)
-    markdown_in_plain_text(source, check)
+    markdown_in_plain_text(source, check, fields)
 
 
 def _title_key(title: str) -> str:

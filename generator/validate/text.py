@@ -10,6 +10,8 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ..load import JsonPath, Kind, SourceFile
@@ -62,34 +64,61 @@ def _texts_at(value: Any, pattern: JsonPath, path: JsonPath = ()) -> Iterator[tu
         yield from _texts_at(value[step], rest, (*path, step))
 
 
-def _fields(source: SourceFile, table: dict[Kind, tuple[JsonPath, ...]]) -> Iterator[tuple[JsonPath, str]]:
-    for pattern in table.get(source.kind, ()):
-        yield from _texts_at(source.data, pattern)
+def _fields(source: SourceFile, table: dict[Kind, tuple[JsonPath, ...]]) -> list[tuple[JsonPath, str]]:
+    return [found for pattern in table.get(source.kind, ()) for found in _texts_at(source.data, pattern)]
+
+
+Texts = list[tuple[JsonPath, str]]
+
+
+def _every_text(value: Any, path: JsonPath, skip: set[JsonPath], out: Texts) -> None:
+    """Every text value under `value` but those at `skip`, in document order. A plain recursion that
+    appends, into mappings and lists only: a chain of generators resumed once per level per value
+    was a tenth of `onestop check`."""
+    if isinstance(value, str):
+        if path not in skip:
+            out.append((path, value))
+        return
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(item, str):
+            if (item_path := (*path, key)) not in skip:
+                out.append((item_path, item))
+        elif isinstance(item, (dict, list)):
+            _every_text(item, (*path, key), skip, out)
+
+
+@dataclass(frozen=True)
+class TextFields:
+    """One file's text values, sorted by the rules that apply to them (found once, for the text
+    rules and the slips alike)."""
+
+    markdown: Texts
+    """Markdown (MARKDOWN_FIELDS)."""
+    urls: Texts
+    """Web addresses (URL_FIELDS)."""
+    plain: Texts
+    """Every other text value: titles, summaries, notes, addresses, keywords, and so on."""
+
+
+def text_fields(source: SourceFile) -> TextFields:
+    markdown, urls = _fields(source, MARKDOWN_FIELDS), _fields(source, URL_FIELDS)
+    plain: Texts = []
+    _every_text(source.data, (), {path for path, _ in markdown} | {path for path, _ in urls}, plain)
+    return TextFields(markdown, urls, plain)
 
 
 def markdown_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
-    return _fields(source, MARKDOWN_FIELDS)
+    return iter(_fields(source, MARKDOWN_FIELDS))
 
 
 def url_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
-    return _fields(source, URL_FIELDS)
+    return iter(_fields(source, URL_FIELDS))
 
 
 def plain_text_fields(source: SourceFile) -> Iterator[tuple[JsonPath, str]]:
     """Every other text value: titles, summaries, notes, addresses, keywords, and so on."""
-    skip = {path for path, _ in markdown_fields(source)} | {path for path, _ in url_fields(source)}
-
-    def walk(path: JsonPath, value: Any) -> Iterator[tuple[JsonPath, str]]:
-        if isinstance(value, str) and path not in skip:
-            yield path, value
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                yield from walk((*path, key), item)
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                yield from walk((*path, i), item)
-
-    yield from walk((), source.data)
+    return iter(text_fields(source).plain)
 
 
 def check_entities(check: Checker, path: JsonPath, value: str) -> bool:
@@ -172,18 +201,23 @@ def check_markdown(check: Checker, path: JsonPath, value: str, pages: bool = Fal
                   at=positions.locate(path, snippet))
     else:
         check_entities(check, path, value)
-    images = set(_MD_IMAGE.findall(value)) if pages else set()
-    for url in [*_MD_LINK.findall(value), *_MD_REF_DEF.findall(value)]:
+    # Every link pattern holds '](' (inline links) or ']:' (reference definitions): most list
+    # items and many descriptions have neither, and are not searched four times more.
+    inline, defined = "](" in value, "]:" in value
+    if not inline and not defined:
+        return
+    images = set(_MD_IMAGE.findall(value)) if pages and inline else set()
+    for url in [*(_MD_LINK.findall(value) if inline else ()), *(_MD_REF_DEF.findall(value) if defined else ())]:
         if not url:
             continue
-        at = positions.locate(path, url[:30])
+        at = partial(positions.locate, path, url[:30])
         if url in images and (_has_scheme(url) or url.startswith("//")):
             check.add(path, f"image '{url[:60]}' must be a file of this site", "put the image in content/ and "
                       "link to it by its path", at=at)
         else:
             check_link(check, path, url, at, pages)
-    for text, url in _MD_TEXT_LINK.findall(value):
-        check_link_text(check, path, text, url, positions.locate(path, "[" + text[:30]))
+    for text, url in _MD_TEXT_LINK.findall(value) if inline else ():
+        check_link_text(check, path, text, url, partial(positions.locate, path, "[" + text[:30]))
 
 
 def _has_scheme(url: str) -> bool:
@@ -202,17 +236,29 @@ def check_page_text(check: Checker, text: str) -> None:
                       at=check.positions.locate((), match.group(0)[:20]))
 
 
-def check_text(source: SourceFile, check: Checker) -> None:
-    """Every text rule of one file."""
-    for path, value in markdown_fields(source):
-        check_characters(check, path, value)
+def check_text(source: SourceFile, check: Checker, fields: TextFields | None = None, *, screen: bool = True) -> None:
+    """Every text rule of one file. With `screen`, the file's text values are first searched all at
+    once (joined by newlines, which no rule looks for) for what could start a problem: a character
+    outside printable ASCII, and in plain text a '<' or '&'; a rule is run value by value only where
+    that search finds something. Most files have none, and twenty Python calls become one C-speed
+    search. Tests turn `screen` off to hold the two equal (tests/hostile/test_text_screens.py)."""
+    fields = fields or text_fields(source)
+    every = [*fields.markdown, *fields.urls, *fields.plain]
+    characters = not screen or _MAYBE_INVISIBLE.search("\n".join(value for _, value in every)) is not None
+    plain_text = "\n".join(value for _, value in fields.plain)
+    markup = not screen or "<" in plain_text or "&" in plain_text
+    for path, value in fields.markdown:
+        if characters:
+            check_characters(check, path, value)
         check_markdown(check, path, value)
-    for path, value in url_fields(source):
-        if not check_characters(check, path, value) and not check_entities(check, path, value):
+    for path, value in fields.urls:
+        if not (characters and check_characters(check, path, value)) and not check_entities(check, path, value):
             check_https(check, path, value)
-    for path, value in plain_text_fields(source):
-        check_characters(check, path, value)
-        check_plain_text(check, path, value)
+    for path, value in fields.plain:
+        if characters:
+            check_characters(check, path, value)
+        if markup:
+            check_plain_text(check, path, value)
     for i, basis in enumerate(source.data.get("legal_basis") or [] if source.kind == "service" else []):
         if isinstance(basis, dict) and isinstance(basis.get("title"), str) and isinstance(basis.get("url"), str):
             check_link_text(check, ("legal_basis", i, "title"), basis["title"], basis["url"])

@@ -15,7 +15,7 @@ from ..translations.fields import ANY, OWN_LISTS, TEXT_FIELDS
 from ..translations.files import TranslationFile
 from .checker import Checker, describe, format_path, suggest
 from .slips import check_slips
-from .text import check_text
+from .text import check_text, text_fields
 
 LEAF = "text"
 """In a kind's shape: a text the translation may hold."""
@@ -156,8 +156,9 @@ def check_translation(translation: TranslationFile, sources: Mapping[str, Source
         # The text rules of the source's kind, on the translation's text (raw HTML, links, characters).
         copy = SourceFile(translation.path, translation.kind, source.id, source.agency_id, translation.data,
                           translation.positions)
-        check_text(copy, check)
-        check_slips(copy, check)
+        fields = text_fields(copy)
+        check_text(copy, check, fields)
+        check_slips(copy, check, fields)
     return problems
 
 

@@ -96,6 +96,9 @@ class ViewBuilder:
         """The site's public address, for machine-readable absolute links (JSON-LD)."""
         self.md = markdown or MarkdownRenderer()
         self.deadlines = DeadlineViews(self)
+        self._fee_summaries: dict[ServiceRef, tuple[Service, str]] = {}
+        """Each service's fee summary as its cards show it (a service page shows a dozen cards of
+        its journeys' steps, each summing the same fees again), with the service it was made of."""
         self.touched: set[str] = set()
         """Every journey, agency and service whose data the views built since `touched` was last
         cleared: what a page shows. Incremental rebuilds re-render a page when one of these changes."""
@@ -126,11 +129,18 @@ class ViewBuilder:
         return ContactView(c.phone, tel_href(c.phone) if c.phone else None, c.email,
                            address_lines(c.address) if c.address else [], c.hours)
 
+    def fee_summary(self, ref: ServiceRef) -> str:
+        """`labels.fee_summary` of a service, made once per version of the service."""
+        service = self._service(ref)
+        made = self._fee_summaries.get(ref)
+        if made is None or made[0] is not service:
+            made = self._fee_summaries[ref] = service, fee_summary(service, self.words)
+        return made[1]
+
     def service_card(self, ref: ServiceRef, page: str) -> ServiceCard:
         service, agency = self._service(ref), self._agency(ref.agency)
         return ServiceCard(service.title, relative(page, service_url(ref)), service.summary, agency.name,
-                           relative(page, agency_url(agency.id)), fee_summary(service, self.words),
-                           time_summary(service))
+                           relative(page, agency_url(agency.id)), self.fee_summary(ref), time_summary(service))
 
     def channel(self, channel: Channel, agency: Agency) -> ChannelView:
         """One way in; a phone line or office that is the agency's own keeps the agency's hours."""

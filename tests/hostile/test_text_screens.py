@@ -1,0 +1,133 @@
+"""The text rules' fast paths (validate/text.py, links.py) held equal to the plain ones, on generated
+files and addresses full of what the rules look for: invisible and direction characters, markup,
+entities, Markdown links, user names before hosts and punycode."""
+
+from __future__ import annotations
+
+from typing import Any
+from unittest import mock
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import yamlfile
+from generator.load import SourceFile
+from generator.validate import links
+from generator.validate.checker import Checker
+from generator.validate.text import _MD_IMAGE, _MD_LINK, _MD_REF_DEF, _MD_TEXT_LINK, check_text, text_fields
+from generator.yamlfile import Positions
+
+# Pieces each rule reacts to, and the ordinary text around them.
+HOSTILE = ["\u202e", "\u200b", "\ufeff", "\u00ad", "\u2028", "\x1b", "\ue000", "\t", "\n", "\r", "é", "日", "а",
+           "<", "<b>", "&", "&lt;script", "&amp;", "**", "__", "](", "]:", "[", "]", "(", ")", "!", "@", "xn--",
+           "https://", "mailto:", "tel:", "#", " ", ".", "/", ":"]
+WORDS = ["Apply", "a", "license", "acme", "example", "gov", "www", "irs", "x", "1"]
+TEXT = st.lists(st.sampled_from(HOSTILE + WORDS) | st.characters(), max_size=20).map("".join)
+URL = st.lists(st.sampled_from(HOSTILE + WORDS + ["https://acme.example.gov/", "xn--80ak6aa92e.com", "user:pw@"]),
+               max_size=10).map(lambda parts: "https://" + "".join(parts))
+
+
+@st.composite
+def services(draw: Any) -> dict[str, Any]:
+    """A service's data, schema or not, with generated text in each kind of field."""
+    data: dict[str, Any] = {"title": draw(TEXT), "summary": draw(TEXT), "description": draw(TEXT),
+                            "documents": draw(st.lists(TEXT, max_size=3)), "keywords": draw(st.lists(TEXT, max_size=3))}
+    data["channels"] = [{"type": "online", "url": draw(URL), "note": draw(TEXT)} for _ in range(draw(st.integers(0, 2)))]
+    if draw(st.booleans()):
+        data["legal_basis"] = [{"title": draw(TEXT), "url": draw(URL)}]
+    if draw(st.booleans()):
+        data["fees"] = [{"amount": 5, "description": draw(TEXT)}]
+    return data
+
+
+def _problems(data: dict[str, Any], screen: bool) -> list[tuple[int, int, str, str | None]]:
+    source = SourceFile("agencies/acme/services/s.yml", "service", "s", "acme", data,
+                        Positions(values={(): (1, 1)}, text="title: x\n"))
+    check = Checker(source.path, source.positions, [])
+    check_text(source, check, screen=screen)
+    return [(p.line, p.col, p.message, p.hint) for p in check.problems]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(services())
+def test_the_screened_text_rules_find_what_the_rules_value_by_value_find(data):
+    assert _problems(data, screen=True) == _problems(data, screen=False)
+
+
+def test_the_screens_let_every_kind_of_problem_through():
+    """The property above over files that have each problem (not only files that have none)."""
+    data = {"title": "Get \u202ea license", "summary": "Fill in <b>this</b>", "description": "Read [x](http://a.b)",
+            "keywords": ["&lt;script"], "channels": [{"type": "online", "url": "https://a@b.example/"}]}
+    found = _problems(data, screen=True)
+    assert [message.split(":")[0] for _, _, message, _ in found] == [
+        "description", "channels[0].url", "title", "summary", "keywords[0]"]
+    assert found == _problems(data, screen=False)
+
+
+@settings(max_examples=500, deadline=None)
+@given(URL | TEXT)
+def test_an_address_plainly_of_one_host_is_one_the_whole_rule_passes(url):
+    check = Checker("a.yml", Positions(values={(): (1, 1)}), [])
+    with mock.patch.object(links, "plainly_one_host", lambda _: False):
+        links.check_https(check, ("website",), url)
+    if links.plainly_one_host(url):
+        assert check.problems == []
+
+
+def test_the_whole_rule_still_runs_on_addresses_not_plainly_of_one_host():
+    check = Checker("a.yml", Positions(values={(): (1, 1)}), [])
+    links.check_https(check, ("website",), "https://www.irs.gov@evil.example/")
+    links.check_https(check, ("website",), "https://аpple.com/")
+    assert [p.severity.value for p in check.problems] == ["error", "warning"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT)
+def test_no_link_pattern_matches_text_without_its_brackets(value):
+    """check_markdown searches for links only in text with '](' (inline links and images) or ']:'
+    (reference definitions)."""
+    if "](" not in value:
+        assert _MD_LINK.findall(value) == _MD_IMAGE.findall(value) == _MD_TEXT_LINK.findall(value) == []
+    if "]:" not in value:
+        assert _MD_REF_DEF.findall(value) == []
+
+
+def _leaves(value: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
+    if isinstance(value, str):
+        return [(path, value)]
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    return [leaf for key, item in items for leaf in _leaves(item, (*path, key))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(services())
+def test_every_text_value_is_in_exactly_one_kind_of_field(data):
+    source = SourceFile("s.yml", "service", "s", "acme", data, Positions())
+    fields = text_fields(source)
+    sorted_out = fields.markdown + fields.urls + fields.plain
+    assert sorted(sorted_out, key=repr) == sorted(_leaves(data), key=repr)
+    assert fields.plain == [leaf for leaf in _leaves(data) if leaf not in fields.markdown + fields.urls]
+
+
+YAML_VALUE = st.lists(st.sampled_from(["Send form", " #2530", "#", " # note", "x#y", "'q'", "\t#", "1", " "]),
+                      min_size=1, max_size=5).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(YAML_VALUE, min_size=1, max_size=4))
+def test_a_file_without_a_hash_has_no_comment_and_the_comments_of_others_are_all_found(values):
+    """The YAML reader looks for comments after plain values (the slips' dropped-comment rule) only
+    in files with a '#': the same comments as looking after every value."""
+    text = "".join(f"k{i}: {value}\n" for i, value in enumerate(values))
+    original = yamlfile._Converter.__init__
+
+    def unscreened(self: Any, text: str) -> None:
+        original(self, text)
+        self._maybe_comments = True
+
+    try:
+        screened = yamlfile.parse_yaml(text.encode())[1].comments
+    except yamlfile.YamlProblem:
+        return
+    with mock.patch.object(yamlfile._Converter, "__init__", unscreened):
+        assert yamlfile.parse_yaml(text.encode())[1].comments == screened
