@@ -82,7 +82,7 @@ def _site_description(views: ViewBuilder, key: Key) -> str:
 
 def _letter_title(views: ViewBuilder, key: tuple[str, int]) -> str:
     letter, number = key
-    count = az_page_count(len(views.az_groups()[letter]), views.az_page_size)
+    count = az_page_count(len(views.az.groups()[letter]), views.az.page_size)
     return az_letter_title(letter, number, count, views.words)
 
 
@@ -133,7 +133,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
              title=_letter_title,
              description=lambda v, key: v.words.gettext("%(title)s, from every agency on this site.",
                                                         title=_letter_title(v, key)),
-             keys=lambda v: v.az_pages()),
+             keys=lambda v: v.az.pages()),
     PageType("search", "search", lambda key: search_url(), lambda v, key: v.search_page(),
              title=lambda v, key: v.words.gettext("Search"),
              description=lambda v, key: v.words.gettext("Search every service, step-by-step guide and agency.")),

@@ -23,8 +23,6 @@ from ..urls import (
     agencies_url,
     agency_url,
     asset_url,
-    az_anchor,
-    az_letter_url,
     az_url,
     calendar_url,
     home_url,
@@ -35,7 +33,7 @@ from ..urls import (
     service_url,
     step_anchor,
 )
-from .az import az_letter, az_letter_heading, az_letters, az_page_count
+from .az_views import AzViews
 from .deadlines import DeadlineViews
 from .guide import guide_view, option_when, step_when
 from .jsonld import json_ld
@@ -72,7 +70,6 @@ from .parts import (
     FeeRow,
     Group,
     JourneyCard,
-    LetterCount,
     Link,
     NeighbourStep,
     PartOf,
@@ -88,14 +85,11 @@ class ViewBuilder:
 
     def __init__(self, site: Site, options: SiteOptions, words: Words, markdown: MarkdownRenderer | None = None):
         self.site, self.options, self.words = site, options, words
-        self.az_letter_pages = len(site.services) >= options.az_letter_pages_from
-        """Whether the A to Z is a page per letter (see SiteOptions.az_letter_pages_from)."""
-        self.az_page_size = max(1, options.az_page_size)
-        self._az_groups: dict[str, list[ServiceRef]] | None = None
         self.base_url = options.base_url
         """The site's public address, for machine-readable absolute links (JSON-LD)."""
         self.md = markdown or MarkdownRenderer()
         self.deadlines = DeadlineViews(self)
+        self.az = AzViews(self)
         self._fee_summaries: dict[ServiceRef, tuple[Service, str]] = {}
         """Each service's fee summary as its cards show it (a service page shows a dozen cards of
         its journeys' steps, each summing the same fees again), with the service it was made of."""
@@ -308,61 +302,6 @@ class ViewBuilder:
             untranslated=untranslated_notice(self.site, "agency", agency_id, self.words),
         )
 
-    def az_groups(self) -> dict[str, list[ServiceRef]]:
-        """Every service by the letter its title starts with, letters and titles in A to Z order."""
-        if self._az_groups is None:
-            groups: dict[str, list[ServiceRef]] = {letter: [] for letter in az_letters(
-                s.title for s in self.site.services.values())}
-            for ref, service in sorted(self.site.services.items(), key=lambda kv: kv[1].title.lower()):
-                groups[az_letter(service.title)].append(ref)
-            self._az_groups = groups
-        return self._az_groups
-
-    def az_pages(self) -> list[tuple[str, int]]:
-        """Each letter page of the A to Z as (letter, page number); none on a one-page A to Z."""
-        if not self.az_letter_pages:
-            return []
-        return [(letter, number) for letter, refs in self.az_groups().items()
-                for number in range(1, az_page_count(len(refs), self.az_page_size) + 1)]
-
-    def az_link(self, page: str, letter: str) -> str:
-        """Where a letter's services are: its own page, or its section of the one-page A to Z."""
-        if self.az_letter_pages:
-            return relative(page, az_letter_url(letter))
-        return relative(page, az_url()) + "#" + az_anchor(letter)
-
-    def az_page(self) -> AzPage:
-        page = az_url()
-        groups = self.az_groups().items()
-        if self.az_letter_pages:
-            letter_pages = [LetterCount(letter, self.az_link(page, letter), len(refs)) for letter, refs in groups]
-            return AzPage(len(self.site.services), letter_pages, None, self._crumbs(page))
-        cards = [Group(letter, az_anchor(letter), [self.service_card(ref, page) for ref in refs])
-                 for letter, refs in groups]
-        return AzPage(len(self.site.services), None, cards, self._crumbs(page))
-
-    def az_letter_page(self, letter: str, number: int = 1) -> AzLetterPage:
-        """Page `number` of one letter's services, when the A to Z has a page per letter."""
-        page = az_letter_url(letter, number)
-        refs = self.az_groups()[letter]
-        size = self.az_page_size
-        count = az_page_count(len(refs), size)
-        first = (number - 1) * size
-        return AzLetterPage(
-            letter=letter,
-            heading=az_letter_heading(letter, self.words),
-            count=len(refs),
-            services=[self.service_card(ref, page) for ref in refs[first:first + size]],
-            first=first + 1,
-            last=min(first + size, len(refs)),
-            number=number,
-            pages=[Link(str(n), relative(page, az_letter_url(letter, n))) for n in range(1, count + 1)]
-            if count > 1 else [],
-            letters=[LetterCount(other, self.az_link(page, other), len(others), current=other == letter)
-                     for other, others in self.az_groups().items()],
-            breadcrumbs=self._crumbs(page, (self.words.gettext("Services A to Z"), az_url())),
-        )
-
     def agencies_page(self) -> AgenciesPage:
         page = agencies_url()
         return AgenciesPage(self._agency_groups(page), self._crumbs(page))
@@ -397,12 +336,18 @@ class ViewBuilder:
             agencies_url=relative(page, agencies_url()),
             az_url=relative(page, az_url()),
             service_count=len(self.site.services),
-            letters=[Link(letter, self.az_link(page, letter)) for letter in self.az_groups()],
+            letters=[Link(letter, self.az.link(page, letter)) for letter in self.az.groups()],
             calendar_url=relative(page, calendar_url()),
         )
 
     def calendar_page(self) -> CalendarPage:
         return self.deadlines.calendar_page()
+
+    def az_page(self) -> AzPage:
+        return self.az.page()
+
+    def az_letter_page(self, letter: str, number: int = 1) -> AzLetterPage:
+        return self.az.letter_page(letter, number)
 
     def _agency_groups(self, page: str) -> list[Group]:
         groups = {level: Group(jurisdiction_label(level, self.words), "level-" + level)
