@@ -44,7 +44,6 @@ from .render import GeneratedPage, Renderer
 from .schemas import published_schemas
 from .search import ContentPage, load_synonyms, site_search
 from .shell import Shell
-from .translations.files import TranslationFile
 from .translations.schema import translation_schema_files
 from .translations.site import translated_site
 
@@ -78,7 +77,6 @@ class SiteBuild:
         self._problems_body = ""
         self.checked: CheckResult | None = None
         """The check this build builds from."""
-        self.translations: tuple[TranslationFile, ...] = ()
         self.languages = SiteLanguages((options.language,), {})
         """The site's languages and each one's pages (languages.py), known once the content is checked."""
         self.translated: dict[str, Site] = {}
@@ -114,7 +112,6 @@ class SiteBuild:
         assert checked.site is not None
         self._site = checked.site
         self.checked = checked
-        self.translations = checked.translations
         self.languages = languages or self._languages(checked)
         if self.preview is None or self.preview.renders_all:
             # Every page of an entity will be written: start rendering them now, while the engine

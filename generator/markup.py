@@ -184,6 +184,13 @@ def _as_text(text: str) -> Markup:
     return Markup("\n".join(f"<p>{html.escape(block.strip())}</p>" for block in text.split("\n\n") if block.strip()))
 
 
+def _in_language(html: Markup, text: str | None, element: str = "div") -> Markup:
+    """`html`, inside an element that says its language when `text` is in another language than
+    its page's (a translation left it out: overlay.Foreign knows its `lang`)."""
+    lang = getattr(text, "lang", None)
+    return Markup(f'<{element} lang="%s">%s</{element}>') % (lang, html) if lang and html else html
+
+
 class MarkdownRenderer:
     """One Markdown converter, reused: building one per field would dominate build time."""
 
@@ -193,9 +200,7 @@ class MarkdownRenderer:
         self._md = markdown.Markdown(extensions=["sane_lists", _SafeMarkdown(heading_shift)])
 
     def block(self, text: str | None) -> Markup:
-        html = self._block(text)
-        lang = getattr(text, "lang", None)  # text a translation left in the source language (overlay.Foreign)
-        return Markup('<div lang="%s">%s</div>') % (lang, html) if lang and html else html
+        return _in_language(self._block(text), text)
 
     def _block(self, text: str | None) -> Markup:
         if not text:
@@ -215,8 +220,6 @@ class MarkdownRenderer:
     def inline(self, text: str | None) -> Markup:
         """For list items: one paragraph without the <p> wrapper."""
         rendered = self._block(text)
-        lang = getattr(text, "lang", None)
         if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-            inner = Markup(rendered[3:-4])
-            return Markup('<span lang="%s">%s</span>') % (lang, inner) if lang else inner
-        return Markup('<div lang="%s">%s</div>') % (lang, rendered) if lang and rendered else rendered
+            return _in_language(Markup(rendered[3:-4]), text, "span")
+        return _in_language(rendered, text)

@@ -19,6 +19,8 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
+from markupsafe import escape as markup_escape
+
 from .page_types import BY_KIND
 
 _NONCE = secrets.token_hex(8)
@@ -76,9 +78,10 @@ class Shell:
         self-references with `url`, the escaped title and description, the edit path, the body,
         which is trusted HTML from our templates and not escaped)."""
         escaped = html.escape(title, quote=True)
-        lang = getattr(title, "lang", None)  # a title a translation left in the source language (overlay.Foreign)
+        # A title a translation left in the source language (overlay.Foreign) prints itself, marked,
+        # where the shell has it as text.
         values = {"url": url, "title": escaped,
-                  "title_text": f'<span lang="{lang}">{escaped}</span>' if lang else escaped,
+                  "title_text": str(markup_escape(title)) if getattr(title, "lang", None) else escaped,
                   "description": html.escape(description, quote=True), "edit": edit_path, "body": body}
         parts = self._parts
         return "".join(part if i % 2 == 0 else values[part] for i, part in enumerate(parts))
