@@ -206,3 +206,35 @@ def test_walking_a_deep_folder_does_not_recurse(tmp_path):
     folder.mkdir(parents=True)
     (folder / "page.md").write_text("x")
     assert walk_files(tmp_path, deep).files == [folder / "page.md"]
+
+
+# -- the reader's fast path: a read sized by the file's size is the plain bounded read
+
+@settings(max_examples=300, deadline=None)
+@given(content=st.binary(max_size=300), most=st.integers(1, 320), stale=st.integers(-300, 300))
+def test_reading_by_size_equals_reading_at_most(tmp_path_factory, content, most, stale):
+    """`_read_at_most` reads the size `fstat` gave first; the file may have grown or shrunk since
+    (`stale`), and what it returns is still exactly `read(most)`."""
+    from generator.reading import _read_at_most
+    path = tmp_path_factory.mktemp("read") / "f"
+    path.write_bytes(content)
+    size = max(0, len(content) + stale)
+    with path.open("rb") as plain, path.open("rb") as sized:
+        assert _read_at_most(sized, most, size) == plain.read(most)
+
+
+def test_the_reader_reads_a_file_that_grows_to_its_limit_as_the_plain_read_would(tmp_path):
+    """A file that grew after it was measured is read on to the limit and refused there."""
+    big = tmp_path / "grows.yml"
+    big.write_bytes(b"a" * 10)
+    real_fstat = os.fstat
+
+    def stale_fstat(fd):
+        info = real_fstat(fd)
+        big.write_bytes(b"a" * (MAX_SETTINGS_BYTES + 50))
+        return info
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fstat", stale_fstat)
+        with pytest.raises(Refused, match="the limit is 1 MB"):
+            read_bytes(tmp_path, big)
