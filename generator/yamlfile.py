@@ -55,6 +55,10 @@ class Positions:
     (an editor who wrote `note: Send form #2530-FM` meant it as text, which YAML drops)."""
     text: str = ""
     """The file's text, to place problems found inside a long text value."""
+    strings: list[tuple[JsonPath, str]] | None = None
+    """Every text value of the document and its path, in document order, as the parser made them
+    (None: not recorded, e.g. for data not parsed here). The text rules read it instead of walking
+    the data again (validate/text.py's `text_fields`)."""
 
     def locate(self, path: JsonPath, snippet: str, nth: int = 0) -> tuple[int, int]:
         """Position of `snippet` (its `nth` occurrence, from 0) inside the text value at `path` (the
@@ -127,7 +131,8 @@ class _Converter:
     """Turns a composed YAML node tree into Python data, recording positions."""
 
     def __init__(self, text: str) -> None:
-        self.positions = Positions(text=text)
+        self._strings: list[tuple[JsonPath, str]] = []
+        self.positions = Positions(text=text, strings=self._strings)
         self._seen: set[int] = set()
         self._lines = text.split("\n")
         self._maybe_comments = "#" in text
@@ -166,9 +171,12 @@ class _Converter:
         self.positions.values[path] = (mark.line + 1, mark.column + 1)
         if type(node) is yaml.ScalarNode:
             if node.style:  # quoted or block scalar: always text
+                self._strings.append((path, node.value))
                 return node.value
             value = plain_scalar(node.value)
-            if type(value) is not str:
+            if type(value) is str:
+                self._strings.append((path, value))
+            else:
                 self.positions.plain_text[path] = node.value
             self._comment_after(node, path)
             return value

@@ -131,3 +131,74 @@ def test_a_file_without_a_hash_has_no_comment_and_the_comments_of_others_are_all
         return
     with mock.patch.object(yamlfile._Converter, "__init__", unscreened):
         assert yamlfile.parse_yaml(text.encode())[1].comments == screened
+
+
+# -- the parser's list of text values, sorted by rule, is what walking the data finds
+
+KEYS = ["description", "eligibility", "documents", "steps", "channels", "url", "legal_basis", "website", "title",
+        "summary", "0"]
+LEAVES = TEXT | st.integers(-5, 5) | st.booleans() | st.none() | st.sampled_from(["1.5", "null", "true", "~", ""])
+DATA = st.recursive(LEAVES, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner,
+                                                                                         max_size=5), max_leaves=25)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["agency", "service", "journey", "question"]), st.dictionaries(st.sampled_from(KEYS), DATA,
+                                                                                        min_size=1, max_size=6))
+def test_the_parsers_text_values_sort_as_walking_the_data_sorts_them(kind, data):
+    """`text_fields` reads `Positions.strings` (recorded while parsing); `walked_text_fields` walks
+    the data. YAML text written every way (plain, quoted, block) gives the same fields from both."""
+    import yaml
+
+    from generator.validate.text import walked_text_fields
+    for style in (None, '"', "|"):
+        try:
+            parsed, positions = yamlfile.parse_yaml(yaml.safe_dump(data, default_style=style,
+                                                                   allow_unicode=True).encode())
+        except yamlfile.YamlProblem:
+            continue  # text YAML cannot hold (a character it refuses): the parser says so, and reads nothing
+        source = SourceFile("x.yml", kind, "x", "acme", parsed, positions)
+        assert positions.strings is not None
+        assert text_fields(source) == walked_text_fields(source)
+
+
+def test_a_file_not_parsed_here_has_its_text_values_walked():
+    source = SourceFile("x.yml", "service", "x", "acme", {"title": "T", "description": "D", "documents": ["a"]},
+                        Positions())
+    fields = text_fields(source)
+    assert (fields.markdown, fields.plain) == ([(("description",), "D"), (("documents", 0), "a")], [(("title",), "T")])
+
+
+def test_no_path_is_both_markdown_and_an_address():
+    from generator.validate.text import MARKDOWN_FIELDS, URL_FIELDS
+    for kind, patterns in MARKDOWN_FIELDS.items():
+        assert not set(patterns) & set(URL_FIELDS.get(kind, ()))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(services(), st.sampled_from([None, '"', "'", "|"]), st.booleans())
+def test_the_screens_of_a_parsed_file_find_what_the_rules_value_by_value_find(data, style, unicode):
+    """A parsed file is screened by its own text first (printable ASCII and no backslash: no value
+    holds an invisible character). Written every way YAML writes text, escapes (\\u202e) included."""
+    import yaml
+    try:
+        parsed, positions = yamlfile.parse_yaml(yaml.safe_dump(data, default_style=style,
+                                                               allow_unicode=unicode).encode())
+    except yamlfile.YamlProblem:
+        return  # a character YAML refuses: the parser says so, and no text rule runs
+    source = SourceFile("agencies/acme/services/s.yml", "service", "s", "acme", parsed, positions)
+    found = []
+    for screen in (True, False):
+        check = Checker(source.path, positions, [])
+        check_text(source, check, screen=screen)
+        found.append([(p.line, p.col, p.message, p.hint) for p in check.problems])
+    assert found[0] == found[1]
+
+
+def test_an_escaped_invisible_character_in_a_parsed_file_is_found():
+    parsed, positions = yamlfile.parse_yaml(b'title: "Get \\u202ea license"\n')
+    check = Checker("s.yml", positions, [])
+    check_text(SourceFile("s.yml", "service", "s", "acme", parsed, positions), check)
+    assert [p.format_text() for p in check.problems] == [
+        "s.yml:1:13: error: title: contains U+202E RIGHT-TO-LEFT OVERRIDE, which is invisible or turns the text "
+        "around it (hint: delete it: it is invisible, and often comes with text pasted from another program)"]
