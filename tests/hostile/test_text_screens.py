@@ -202,3 +202,73 @@ def test_an_escaped_invisible_character_in_a_parsed_file_is_found():
     assert [p.format_text() for p in check.problems] == [
         "s.yml:1:13: error: title: contains U+202E RIGHT-TO-LEFT OVERRIDE, which is invisible or turns the text "
         "around it (hint: delete it: it is invisible, and often comes with text pasted from another program)"]
+
+
+# Markdown near each bound of its shape (markdown_shape.py), alone and with others in one file.
+SHAPED = st.one_of(
+    st.integers(4, 9).map(lambda depth: "- " * depth + "x"),
+    st.integers(4, 9).map(lambda depth: "".join("    " * level + "- x\n" for level in range(depth))),
+    st.integers(30, 110).map(lambda lines: "line\n" * lines),
+    st.integers(60, 210).map(lambda marks: "*a* " * (marks // 2)),
+    st.integers(60, 210).map(lambda marks: "[x] " * marks),
+    st.just("a\n\n" * 60), st.just("x" * 65_537), TEXT)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SHAPED, min_size=1, max_size=4), SHAPED)
+def test_the_screened_markdown_rules_find_every_shape_the_plain_rules_find(documents, description):
+    data = {"title": "T", "summary": "S", "description": description, "documents": documents}
+    assert _problems(data, screen=True) == _problems(data, screen=False)
+
+
+def test_a_file_of_markdown_each_within_its_shape_but_over_it_together_is_checked_value_by_value():
+    """Three lists of 60 lines are each within the 100 lines of a block: the joined text is over,
+    so each value is checked, and none is refused."""
+    data = {"title": "T", "summary": "S", "description": "- x\n" * 60, "documents": ["- y\n" * 60, "- z\n" * 60]}
+    assert _problems(data, screen=True) == _problems(data, screen=False) == []
+    data["documents"].append("- w\n" * 101)
+    assert [message for _, _, message, _ in _problems(data, screen=True)] == [
+        "documents[2]: a paragraph or list runs over 100 lines with no blank line"]
+
+
+def test_a_file_sent_back_by_the_forked_reader_has_its_text_values_walked():
+    import pickle
+    parsed, positions = yamlfile.parse_yaml(b"title: T\ndescription: D\ndocuments: [a, b]\n")
+    source = SourceFile("x.yml", "service", "x", "acme", parsed, positions)
+    sent = pickle.loads(pickle.dumps(source))
+    assert sent.positions.strings is None and sent.positions.values == positions.values
+    assert text_fields(sent) == text_fields(source)
+
+
+# -- patterns written for speed, held equal to the plain way of writing them
+
+MARKDOWN_PIECES = st.lists(st.sampled_from(["[", "]", "(", ")", "!", "\\", "x", " ", "\n", "<", ">", "https://a",
+                                            "-", "*", "+", "1.", "2)", ">", "\t", "    ", "  ", "12345678901."]),
+                           max_size=30).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(MARKDOWN_PIECES)
+def test_the_text_link_pattern_finds_what_its_plain_form_finds(text):
+    import re
+    plain = re.compile(r"(?<![!\\])\[([^\[\]\n]{1,999})\]\(\s*<?([^)\s>]*)")
+    assert _MD_TEXT_LINK.findall(text) == plain.findall(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(MARKDOWN_PIECES)
+def test_the_nesting_screen_finds_what_its_plain_form_finds(text):
+    import re
+
+    from generator.markdown_shape import _maybe_nested
+    plain = re.compile(r"^(?:[ \t]{4}|[ \t]{0,3}(?:[-*+]|\d{1,9}[.)]|>)[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]|$))",
+                       re.MULTILINE)
+    assert _maybe_nested(text) == (plain.search(text) is not None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x2100), max_size=40) | st.text(st.characters(max_codepoint=0x80)))
+def test_the_files_character_screen_lets_by_only_what_the_search_lets_by(text):
+    from generator.validate.text import _MAYBE_INVISIBLE, _PRINTABLE_ASCII
+    screened = text.isascii() and not text.encode("ascii").translate(None, _PRINTABLE_ASCII)
+    assert screened == (_MAYBE_INVISIBLE.search(text) is None)
