@@ -60,6 +60,11 @@ class Positions:
     (None: not recorded, e.g. for data not parsed here). The text rules read it instead of walking
     the data again (validate/text.py's `text_fields`)."""
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The list of text values serves the rules of one file, which run where the file is read: a
+        # forked reader sends its files back without it (it made pickling them two fifths slower).
+        return {**self.__dict__, "strings": None}
+
     def locate(self, path: JsonPath, snippet: str, nth: int = 0) -> tuple[int, int]:
         """Position of `snippet` (its `nth` occurrence, from 0) inside the text value at `path` (the
         value's start if not found)."""
@@ -217,7 +222,7 @@ def parse_yaml(raw: bytes) -> tuple[dict[str, Any], Positions]:
                            "save the file as UTF-8") from None
     if "\x00" in text:
         raise YamlProblem("file contains a NUL character", hint="save the file as UTF-8 text")
-    tab = _LEADING_TAB.search(text)
+    tab = _LEADING_TAB.search(text) if "\t" in text else None  # the pattern tries every line of a file
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
         col = tab.end() - tab.start()

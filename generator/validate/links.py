@@ -109,7 +109,7 @@ def check_link_text(check: Checker, path: JsonPath, text: str, url: str, at: Whe
                        f"{target[len('mailto:'):][:60]}", "make the words the address the link writes to", at=at)
         return
     looks = _LOOKS_LIKE_ADDRESS.fullmatch(text)
-    host = _host(target)
+    host = _host(target) if looks else ""  # most link texts are words: no address to split
     if looks and host and not _same_site(looks.group(1).lower(), host):
         check.warn(path, f"link text '{text[:60]}' reads as an address, but the link goes to {host[:60]}",
                    "make the words say where the link goes, or write the address it goes to", at=at)
