@@ -142,6 +142,8 @@ class _Converter:
         self._lines = text.split("\n")
         self._maybe_comments = "#" in text
         """Most files have no '#' at all: then no scalar is followed by a comment."""
+        self._maybe_anchors = "&" in text
+        """Nor an '&': then no value has an anchor (composing drops its name; see `convert`)."""
 
     def _comment_after(self, node: yaml.ScalarNode, path: JsonPath) -> None:
         """Record a comment that follows the plain scalar `node` on its line."""
@@ -165,7 +167,7 @@ class _Converter:
             raise YamlProblem("anchors and aliases (&name, *name) are not allowed", mark.line + 1, mark.column + 1,
                                "write the value out in full where it is used")
         self._seen.add(id(node))
-        line = self._lines[mark.line] if mark.line < len(self._lines) else ""
+        line = self._lines[mark.line] if self._maybe_anchors and mark.line < len(self._lines) else ""
         if line[mark.column: mark.column + 1] == "&":  # an anchor: composing drops its name silently
             said = yaml_messages.anchor(self.positions.text, mark.line, mark.column, type(node) is yaml.ScalarNode)
             raise YamlProblem(said.message, said.line, said.col, said.hint)
