@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from conftest import SERVICE
+from conftest import SERVICE, cpu_seconds
 
 JRN = "journeys/start-trading.yml"
 PLACE_FILE = "questions/place.yml"
@@ -230,9 +230,7 @@ def test_four_questions_of_three_answers_are_checked_in_milliseconds():
                        for ref, answers in zip(refs, combinations))
     step = Step(1, "Pick one", None, refs, "one", None, None, conditions)
     journey = Journey("j", "J", "", ("business",), None, (step,), (), "", tuple(questions))
-    started = time.perf_counter()
-    result = check_combinations(journey, questions)
-    elapsed = time.perf_counter() - started
+    result, elapsed = cpu_seconds(check_combinations, journey, questions)
     assert [(g.answers, g.step) for g in result.gaps] == [
         ((("q0", "a2"), ("q1", "a2"), ("q2", "a2"), ("q3", "a2")), step)]
     assert result.too_many is None and elapsed < 0.1, elapsed
